@@ -1,0 +1,6 @@
+export * from './auth.ts'
+export * from './inventory.ts'
+export * from './orders.ts'
+export * from './products.ts'
+export * from './system.ts'
+export * from './users.ts'

@@ -1,0 +1,83 @@
+import { sql } from 'drizzle-orm'
+import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { id, timestamps, timestamptz } from './columns.ts'
+import { products } from './products.ts'
+import { users } from './users.ts'
+
+export const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'] as const
+export const orderStatus = pgEnum('order_status', ORDER_STATUSES)
+
+export const orders = pgTable('orders', {
+  id: id(),
+  // An account with orders is deactivated, never deleted: the books must stay whole.
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'restrict' }),
+  status: orderStatus('status').notNull().default('pending'),
+  // bigint: 50 lines of 1,000 units can exceed a 32-bit number of cents.
+  totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+  shippingAddress: text('shipping_address').notNull(),
+  notes: text('notes'),
+  ...timestamps,
+}, t => [
+  check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
+  index('orders_user_created_at_idx').on(t.userId, t.createdAt),
+  index('orders_status_created_at_idx').on(t.status, t.createdAt),
+  index('orders_created_at_idx').on(t.createdAt),
+])
+
+export const orderItems = pgTable('order_items', {
+  id: id(),
+  orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  // A product that was ordered cannot be deleted (the API answers 409; this is the last guard).
+  productId: uuid('product_id').notNull().references(() => products.id, { onDelete: 'restrict' }),
+  // Name, price and cost are captured when the order is placed; later catalog edits do not rewrite history.
+  productName: text('product_name').notNull(),
+  quantity: integer('quantity').notNull(),
+  unitPriceCents: integer('unit_price_cents').notNull(),
+  unitCostCents: integer('unit_cost_cents'),
+}, t => [
+  check('order_items_quantity_positive', sql`${t.quantity} > 0`),
+  check('order_items_unit_price_nonnegative', sql`${t.unitPriceCents} >= 0`),
+  index('order_items_order_idx').on(t.orderId),
+  index('order_items_product_idx').on(t.productId),
+])
+
+/** The status timeline of an order: one row per change, including its creation. */
+export const orderEvents = pgTable('order_events', {
+  id: id(),
+  orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+  fromStatus: orderStatus('from_status'),
+  toStatus: orderStatus('to_status').notNull(),
+  actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+}, t => [
+  index('order_events_order_created_at_idx').on(t.orderId, t.createdAt),
+])
+
+/** Server-side cart of a signed-in customer, so it follows the account across devices. */
+export const cartItems = pgTable('cart_items', {
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  productId: uuid('product_id').notNull().references(() => products.id, { onDelete: 'cascade' }),
+  quantity: integer('quantity').notNull(),
+  // Price when the line was added, to flag a price that changed since.
+  addedPriceCents: integer('added_price_cents').notNull(),
+  ...timestamps,
+}, t => [
+  primaryKey({ columns: [t.userId, t.productId] }),
+  check('cart_items_quantity_positive', sql`${t.quantity} > 0`),
+])
+
+/** A replayed `Idempotency-Key` returns the first answer instead of placing a second order. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  id: id(),
+  userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+  key: text('key').notNull(),
+  // Hash of the request body: the same key with another body is a client error, not a replay.
+  requestHash: text('request_hash').notNull(),
+  orderId: uuid('order_id').references(() => orders.id, { onDelete: 'set null' }),
+  responseStatus: integer('response_status'),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+  expiresAt: timestamptz('expires_at').notNull(),
+}, t => [
+  uniqueIndex('idempotency_keys_user_key').on(t.userId, t.key),
+  index('idempotency_keys_expires_at_idx').on(t.expiresAt),
+])

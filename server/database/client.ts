@@ -1,0 +1,49 @@
+import { mkdirSync } from 'node:fs'
+import { PGlite } from '@electric-sql/pglite'
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm'
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core'
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
+import postgres from 'postgres'
+import * as schema from '../../drizzle/schema/index.ts'
+
+export type Schema = typeof schema
+/** The Drizzle API common to both drivers: services are written once against it. */
+export type Database = PgDatabase<PgQueryResultHKT, Schema>
+
+export interface DatabaseOptions {
+  /** `postgres://…`; when absent, an embedded PGlite database lives in `dataDir`. */
+  url?: string
+  dataDir: string
+  poolSize?: number
+}
+
+export interface DatabaseHandle {
+  db: Database
+  driver: 'postgres' | 'pglite'
+  close: () => Promise<void>
+}
+
+export function openDatabase(options: DatabaseOptions): DatabaseHandle {
+  if (options.url) {
+    const client = postgres(options.url, {
+      max: options.poolSize ?? 10,
+      connect_timeout: 5,
+      // "extension already exists" and the like are not worth a log line per boot.
+      onnotice: () => {},
+      connection: { application_name: 'comptoir' },
+    })
+    return {
+      db: drizzlePostgres({ client, schema }),
+      driver: 'postgres',
+      close: () => client.end({ timeout: 5 }),
+    }
+  }
+  mkdirSync(options.dataDir, { recursive: true })
+  const client = new PGlite(options.dataDir, { extensions: { pg_trgm } })
+  return {
+    db: drizzlePglite({ client, schema }),
+    driver: 'pglite',
+    close: () => client.close(),
+  }
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto'
+
+/** An incoming id is echoed only when it is short and plain; anything else is replaced. */
+const SANE_REQUEST_ID = /^[\w.:-]{1,128}$/
+
+/**
+ * Runs before every handler, static files included: gives each request an id (echoed in
+ * `X-Request-Id`) and writes one JSON log line when its response is finished.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('request', (event) => {
+    const incoming = getRequestHeader(event, 'x-request-id')
+    const requestId = incoming && SANE_REQUEST_ID.test(incoming) ? incoming : randomUUID()
+    event.context.requestId = requestId
+    setResponseHeader(event, 'X-Request-Id', requestId)
+
+    const started = performance.now()
+    event.node.res.once('finish', () => {
+      const status = event.node.res.statusCode
+      const fields = {
+        method: event.method,
+        path: event.path.split('?')[0],
+        status,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        request_id: requestId,
+        user_id: event.context.user?.id,
+      }
+      if (status >= 500) logger.error('request', fields)
+      else logger.info('request', fields)
+    })
+  })
+})

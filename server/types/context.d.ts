@@ -1,0 +1,10 @@
+declare module 'h3' {
+  interface H3EventContext {
+    /** Set for every request by the request-context plugin. */
+    requestId: string
+    /** The signed-in user, when the request carries a valid session. */
+    user?: { id: string, isAdmin: boolean }
+  }
+}
+
+export {}

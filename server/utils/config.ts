@@ -1,0 +1,133 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import * as v from 'valibot'
+
+export const LOG_LEVELS = ['debug', 'info', 'warn', 'error', 'silent'] as const
+export type LogLevel = typeof LOG_LEVELS[number]
+
+export interface AppConfig {
+  database: { url: string | undefined, dataDir: string }
+  jwtSecret: string
+  allowedOrigins: string[]
+  rateLimit: boolean
+  accessTokenTtl: number
+  refreshTokenTtl: number
+  logLevel: LogLevel
+}
+
+const seconds = (fallback: number) => v.optional(
+  v.pipe(v.string(), v.regex(/^\d+$/, 'must be a whole number of seconds'), v.transform(Number), v.minValue(1, 'must be at least 1 second')),
+  String(fallback),
+)
+
+const origin = v.pipe(
+  v.string(),
+  v.check((value) => {
+    try {
+      return new URL(value).origin === value
+    }
+    catch {
+      return false
+    }
+  }, 'each origin must look like https://shop.example.com (scheme and host, no path or trailing slash)'),
+)
+
+const EnvSchema = v.object({
+  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'))),
+  JWT_SECRET: v.optional(v.pipe(v.string(), v.minBytes(32, 'must be at least 32 bytes long'))),
+  ALLOWED_ORIGINS: v.optional(v.pipe(
+    v.string(),
+    v.transform(value => value.split(',').map(s => s.trim()).filter(Boolean)),
+    v.array(origin),
+  ), ''),
+  RATE_LIMIT: v.optional(v.picklist(['on', 'off'], 'must be "on" or "off"'), 'on'),
+  ACCESS_TOKEN_TTL: seconds(900),
+  REFRESH_TOKEN_TTL: seconds(2_592_000),
+  LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+  PORT: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a port number'), v.transform(Number), v.minValue(1), v.maxValue(65_535, 'must be a port number'))),
+})
+
+export class ConfigError extends Error {
+  readonly problems: string[]
+
+  constructor(problems: string[]) {
+    super(`Invalid configuration:\n${problems.map(p => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+    this.problems = problems
+  }
+}
+
+function validate<TSchema extends v.GenericSchema<Record<string, string>>>(schema: TSchema, env: Record<string, string | undefined>): v.InferOutput<TSchema> {
+  // An empty variable means "unset", as in most shells' `VAR= command`.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>
+  const result = v.safeParse(schema, present)
+  if (!result.success) {
+    throw new ConfigError(result.issues.map(issue => `${v.getDotPath(issue) ?? 'environment'}: ${issue.message}`))
+  }
+  return result.output
+}
+
+/** What the command-line tools need: only where the database is. */
+export function parseDatabaseConfig(env: Record<string, string | undefined>, cwd: string) {
+  return databaseOptions(validate(v.pick(EnvSchema, ['DATABASE_URL']), env).DATABASE_URL, cwd)
+}
+
+/** PostgreSQL when a URL is given, otherwise the embedded database under `.data/` (relative to the working directory). */
+function databaseOptions(url: string | undefined, cwd: string) {
+  return { url, dataDir: resolve(cwd, '.data', 'pglite') }
+}
+
+/**
+ * Validates the environment. Pure: the caller says whether this is production and
+ * supplies the development secret, so it can be unit tested without touching disk.
+ */
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  { production, cwd, developmentSecret }: { production: boolean, cwd: string, developmentSecret?: () => string },
+): AppConfig {
+  const parsed = validate(EnvSchema, env)
+  let jwtSecret = parsed.JWT_SECRET
+  if (!jwtSecret) {
+    if (production || !developmentSecret) {
+      throw new ConfigError(['JWT_SECRET: required in production (at least 32 bytes, e.g. `openssl rand -base64 48`)'])
+    }
+    jwtSecret = developmentSecret()
+  }
+  return {
+    database: databaseOptions(parsed.DATABASE_URL, cwd),
+    jwtSecret,
+    allowedOrigins: parsed.ALLOWED_ORIGINS,
+    rateLimit: parsed.RATE_LIMIT === 'on',
+    accessTokenTtl: parsed.ACCESS_TOKEN_TTL,
+    refreshTokenTtl: parsed.REFRESH_TOKEN_TTL,
+    logLevel: parsed.LOG_LEVEL,
+  }
+}
+
+/** In development the signing key is generated once and kept in `.data/`, so sessions survive restarts. */
+function developmentSecretIn(dataDir: string) {
+  return () => {
+    const file = join(dataDir, 'jwt-secret')
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+    mkdirSync(dataDir, { recursive: true })
+    const secret = randomBytes(48).toString('base64url')
+    writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+    return secret
+  }
+}
+
+let config: AppConfig | undefined
+
+/** The process's validated configuration, read once from the environment. */
+export function useConfig(): AppConfig {
+  if (!config) {
+    const cwd = process.cwd()
+    config = parseConfig(process.env, {
+      production: !import.meta.dev,
+      cwd,
+      developmentSecret: developmentSecretIn(resolve(cwd, '.data')),
+    })
+  }
+  return config
+}

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { setTimeout as sleep } from 'node:timers/promises'
+import { count, sql } from 'drizzle-orm'
+import { products } from '../../drizzle/schema'
+import { openDatabase } from '../database/client'
+import type { Database, DatabaseHandle } from '../database/client'
+import { migrateDatabase } from '../database/migrate'
+import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
+import { useConfig } from './config'
+import { logger } from './logger'
+
+let handle: DatabaseHandle | undefined
+let ready: Promise<void> | undefined
+let isReady = false
+
+/** The process's one Drizzle instance (a postgres.js pool or embedded PGlite), created on first use. */
+export function useDb(): Database {
+  handle ??= openDatabase(useConfig().database)
+  return handle.db
+}
+
+export function isDatabaseReady() {
+  return isReady
+}
+
+/** Resolves once migrations are applied; every request but liveness waits for it. */
+export function databaseReady(): Promise<void> {
+  ready ??= prepareDatabase()
+  return ready
+}
+
+export async function closeDatabase() {
+  const closing = handle
+  handle = undefined
+  await closing?.close()
+}
+
+/** Answers whether the database responds now, within `timeoutMs`. */
+export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
+  const timeout = sleep(timeoutMs).then(() => false)
+  const ping = useDb().execute(sql`select 1`).then(() => true, () => false)
+  return Promise.race([ping, timeout])
+}
+
+/** The built server finds its migrations beside it (`.output/server/drizzle`); development, in the project. */
+function migrationsFolder() {
+  const candidates = [
+    resolve(dirname(process.argv[1] ?? '.'), 'drizzle/migrations'),
+    resolve(process.cwd(), 'drizzle/migrations'),
+  ]
+  const found = candidates.find(dir => existsSync(join(dir, 'meta/_journal.json')))
+  if (!found) throw new Error(`No migrations found (looked in ${candidates.join(', ')})`)
+  return found
+}
+
+/** Errors that mean "the database is not there yet", worth waiting for rather than dying. */
+function isUnreachable(error: unknown) {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'CONNECT_TIMEOUT', '57P03', '3D000'].includes(String(code))) return true
+  }
+  return false
+}
+
+async function prepareDatabase() {
+  const config = useConfig()
+  const db = useDb()
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await migrateDatabase(handle!, config.database, migrationsFolder())
+      break
+    }
+    catch (error) {
+      if (!isUnreachable(error)) throw error
+      const delay = Math.min(30_000, 500 * 2 ** attempt)
+      logger.warn('database unreachable, retrying', { attempt, retry_in_ms: delay, error: (error as Error).message })
+      await sleep(delay)
+    }
+  }
+  if (import.meta.dev) await seedEmptyDevelopmentDatabase(db)
+  isReady = true
+  logger.info('database ready', { driver: handle!.driver })
+}
+
+/** `npm run dev` on a new machine: an empty shop is no way to discover a shop. */
+async function seedEmptyDevelopmentDatabase(db: Database) {
+  const [row] = await db.select({ n: count() }).from(products)
+  if (row && row.n > 0) return
+  const result = await seedDemoData(db)
+  const { admin, customer } = DEMO_ACCOUNTS
+  logger.info('demo data loaded', { products: result.productsCreated })
+  console.info([
+    '',
+    `  Comptoir demo shop: http://localhost:${process.env.PORT || process.env.NITRO_PORT || 3000}/`,
+    `  Admin:    ${admin.email} / ${admin.password}`,
+    `  Customer: ${customer.email} / ${customer.password}`,
+    '',
+  ].join('\n'))
+}

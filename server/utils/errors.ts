@@ -1,0 +1,91 @@
+import { createError, isError } from 'h3'
+import * as v from 'valibot'
+
+export type ErrorDetails = Record<string, string[]>
+
+export interface ErrorResponse {
+  status: number
+  body: { error: string, details?: ErrorDetails }
+  headers: Record<string, string>
+}
+
+interface ApiErrorData {
+  details?: ErrorDetails
+  headers?: Record<string, string>
+}
+
+/** An error meant for the client: its status, message and details are sent as they are. */
+export function apiError(status: number, message: string, data: ApiErrorData = {}) {
+  return createError({ statusCode: status, message, data })
+}
+
+const GENERIC: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Authentication required',
+  403: 'Forbidden',
+  404: 'Not found',
+  405: 'Method not allowed',
+  409: 'Conflict',
+  413: 'Request body too large',
+  415: 'Unsupported media type',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  503: 'Service unavailable',
+}
+
+/** Database errors that the client caused, by SQLSTATE: a safety net behind the services' own checks. */
+const SQLSTATE: Record<string, { status: number, message: string }> = {
+  '23505': { status: 409, message: 'Conflict with an existing record' },
+  '23503': { status: 409, message: 'Conflict with a related record' },
+  '23514': { status: 409, message: 'The change would break a data rule' },
+  '22P02': { status: 400, message: 'Invalid value' },
+  '22003': { status: 400, message: 'Number out of range' },
+}
+
+function sqlState(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: unknown }).code
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+  }
+  return undefined
+}
+
+/** Turns valibot issues into `{ field: [messages] }`; issues about the whole input go under `_root`. */
+export function issuesToDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetails {
+  const details: ErrorDetails = {}
+  for (const issue of issues) {
+    const key = v.getDotPath(issue) ?? '_root'
+    ;(details[key] ??= []).push(issue.message)
+  }
+  return details
+}
+
+function validationIssues(data: unknown): readonly v.BaseIssue<unknown>[] | undefined {
+  if (v.isValiError(data)) return data.issues
+  return undefined
+}
+
+/**
+ * The one error mapper: whatever was thrown becomes `{ error, details? }` with the right
+ * status. Messages of errors the code did not raise on purpose never reach the client.
+ */
+export function toErrorResponse(error: unknown): ErrorResponse {
+  const headers: Record<string, string> = {}
+  if (isError(error)) {
+    const issues = validationIssues(error.data) ?? validationIssues(error.cause)
+    if (issues) return { status: 400, body: { error: 'Validation failed', details: issuesToDetails(issues) }, headers }
+  }
+  const state = sqlState(error)
+  if (state && SQLSTATE[state]) {
+    const { status, message } = SQLSTATE[state]
+    return { status, body: { error: message }, headers }
+  }
+  if (!isError(error) || error.unhandled) {
+    return { status: 500, body: { error: GENERIC[500]! }, headers }
+  }
+  const status = error.statusCode >= 400 && error.statusCode <= 599 ? error.statusCode : 500
+  const data = (error.data ?? {}) as ApiErrorData
+  Object.assign(headers, data.headers)
+  const message = error.message && error.message !== 'undefined' ? error.message : GENERIC[status] ?? GENERIC[status >= 500 ? 500 : 400]!
+  return { status, body: data.details ? { error: message, details: data.details } : { error: message }, headers }
+}

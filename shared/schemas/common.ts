@@ -1,0 +1,29 @@
+import * as v from 'valibot'
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../utils/pagination'
+
+/** A query-string whole number (query values arrive as strings). */
+const wholeNumber = (name: string) => v.pipe(
+  v.string(),
+  v.regex(/^\d{1,9}$/, `${name} must be a positive whole number`),
+  v.transform(Number),
+)
+
+export const PaginationQuery = {
+  page: v.optional(v.pipe(wholeNumber('page'), v.minValue(1, 'page starts at 1')), '1'),
+  // A larger limit is clamped to the maximum rather than refused.
+  limit: v.optional(v.pipe(wholeNumber('limit'), v.minValue(1, 'limit must be at least 1'), v.transform(n => Math.min(n, MAX_PAGE_SIZE))), String(DEFAULT_PAGE_SIZE)),
+}
+
+export const QueryBoolean = (name: string) => v.optional(v.pipe(
+  v.picklist(['true', 'false', '1', '0'], `${name} must be true or false`),
+  v.transform(value => value === 'true' || value === '1'),
+), 'false')
+
+/** A non-negative amount of money with at most two decimals, as a query string; yields cents. */
+export const QueryAmount = (name: string) => v.optional(v.pipe(
+  v.string(),
+  v.regex(/^\d{1,7}(?:\.\d{1,2})?$/, `${name} must be an amount like 19.99`),
+  v.transform(value => Math.round(Number(value) * 100)),
+))
+
+export const SortOrder = v.optional(v.picklist(['asc', 'desc'], 'order must be asc or desc'))

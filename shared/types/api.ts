@@ -1,0 +1,21 @@
+/** The JSON shapes of the API (snake_case, money as amounts, timestamps as ISO strings). */
+export interface ProductJson {
+  id: string
+  name: string
+  description: string
+  category: string | null
+  price: number
+  stock: number
+  sku: string | null
+  is_active: boolean
+  created_at: string
+  updated_at: string
+  /** Admins only. */
+  cost?: number | null
+  margin_percentage?: number | null
+}
+
+export interface ApiErrorBody {
+  error: string
+  details?: Record<string, string[]>
+}
