@@ -2,16 +2,15 @@ import { cp } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
 export default defineNuxtConfig({
-  compatibilityDate: '2026-11-01',
-  srcDir: '.',
   modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt'],
-  css: ['~/assets/css/main.css'],
   devtools: { enabled: false },
-  telemetry: false,
+  css: ['~/assets/css/main.css'],
 
   // No network beyond the package registries: fonts are the system's, icons ship with the bundle.
   ui: { fonts: false },
-  icon: { serverBundle: 'local', clientBundle: { scan: true } },
+  srcDir: '.',
+  compatibilityDate: '2026-11-01',
+
 
   typescript: {
     strict: true,
@@ -21,23 +20,23 @@ export default defineNuxtConfig({
       include: ['../scripts/**/*', '../test/**/*', '../bench/**/*', '../drizzle.config.ts', '../vitest.config.ts', '../playwright.config.ts'],
     },
   },
-
-  eslint: { config: { stylistic: true } },
-
-  nitro: {
-    hooks: {
-      // The built server applies migrations at boot: ship them beside it.
-      async compiled(nitro) {
-        await cp(resolve(nitro.options.rootDir, 'drizzle/migrations'), join(nitro.options.output.serverDir, 'drizzle/migrations'), { recursive: true })
-      },
-    },
-  },
+  telemetry: false,
 
   hooks: {
     // API errors get the JSON envelope from server/error.ts first; pages fall through to Nuxt's handler (error.vue).
     'nitro:config'(config) {
-      const handlers = [config.errorHandler ?? []].flat()
-      config.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...handlers]
+      // Typed loosely by Nuxt's schema (it supports several Nitro majors); Nitro 2 takes a list.
+      const nitroConfig = config as { errorHandler?: string | string[] }
+      nitroConfig.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
+    },
+    'nitro:init'(nitro) {
+      // The built server applies migrations at boot: ship them beside it.
+      nitro.hooks.hook('compiled', async () => {
+        await cp(resolve(import.meta.dirname, 'drizzle/migrations'), join(nitro.options.output.serverDir, 'drizzle/migrations'), { recursive: true })
+      })
     },
   },
+
+  eslint: { config: { stylistic: true } },
+  icon: { serverBundle: 'local', clientBundle: { scan: true } },
 })

@@ -58,19 +58,20 @@ export class ConfigError extends Error {
   }
 }
 
-function validate<TSchema extends v.GenericSchema<Record<string, string>>>(schema: TSchema, env: Record<string, string | undefined>): v.InferOutput<TSchema> {
-  // An empty variable means "unset", as in most shells' `VAR= command`.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== '')) as Record<string, string>
-  const result = v.safeParse(schema, present)
-  if (!result.success) {
-    throw new ConfigError(result.issues.map(issue => `${v.getDotPath(issue) ?? 'environment'}: ${issue.message}`))
-  }
-  return result.output
+/** An empty variable means "unset", as in most shells' `VAR= command`. */
+function present(env: Record<string, string | undefined>) {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''))
+}
+
+function fail(issues: readonly v.BaseIssue<unknown>[]): never {
+  throw new ConfigError(issues.map(issue => `${v.getDotPath(issue) ?? 'environment'}: ${issue.message}`))
 }
 
 /** What the command-line tools need: only where the database is. */
 export function parseDatabaseConfig(env: Record<string, string | undefined>, cwd: string) {
-  return databaseOptions(validate(v.pick(EnvSchema, ['DATABASE_URL']), env).DATABASE_URL, cwd)
+  const result = v.safeParse(v.pick(EnvSchema, ['DATABASE_URL']), present(env))
+  if (!result.success) fail(result.issues)
+  return databaseOptions(result.output.DATABASE_URL, cwd)
 }
 
 /** PostgreSQL when a URL is given, otherwise the embedded database under `.data/` (relative to the working directory). */
@@ -86,7 +87,9 @@ export function parseConfig(
   env: Record<string, string | undefined>,
   { production, cwd, developmentSecret }: { production: boolean, cwd: string, developmentSecret?: () => string },
 ): AppConfig {
-  const parsed = validate(EnvSchema, env)
+  const result = v.safeParse(EnvSchema, present(env))
+  if (!result.success) fail(result.issues)
+  const parsed = result.output
   let jwtSecret = parsed.JWT_SECRET
   if (!jwtSecret) {
     if (production || !developmentSecret) {
