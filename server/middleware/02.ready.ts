@@ -1,9 +1,12 @@
+/** Health checks report the database themselves; Nuxt renders error pages through `/__nuxt_error`. */
+const UNGATED = ['/api/health', '/__nuxt_error']
+
 /**
  * Until migrations are applied (or while the database is still unreachable at boot),
- * everything but the health checks answers 503 rather than failing half-way.
+ * API calls and pages answer 503 rather than failing half-way.
  */
 export default defineEventHandler(async (event) => {
-  if (isDatabaseReady() || event.path.startsWith('/api/health')) return
+  if (isDatabaseReady() || UNGATED.some(prefix => event.path.startsWith(prefix))) return
   const settled = await Promise.race([
     databaseReady().then(() => true, () => false),
     new Promise<false>(resolve => setTimeout(resolve, 5_000, false)),

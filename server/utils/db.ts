@@ -54,13 +54,15 @@ function migrationsFolder() {
   return found
 }
 
-/** Errors that mean "the database is not there yet", worth waiting for rather than dying. */
-function isUnreachable(error: unknown) {
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'CONNECT_TIMEOUT', '57P03', '3D000'])
+
+/** The code of an error that means "the database is not there yet", worth waiting for rather than dying. */
+function unreachableCode(error: unknown): string | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = (e as { code?: unknown }).code
-    if (['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'CONNECT_TIMEOUT', '57P03', '3D000'].includes(String(code))) return true
+    const code = String((e as { code?: unknown }).code)
+    if (UNREACHABLE.has(code)) return code
   }
-  return false
+  return undefined
 }
 
 async function prepareDatabase() {
@@ -72,9 +74,10 @@ async function prepareDatabase() {
       break
     }
     catch (error) {
-      if (!isUnreachable(error)) throw error
+      const code = unreachableCode(error)
+      if (!code) throw error
       const delay = Math.min(30_000, 500 * 2 ** attempt)
-      logger.warn('database unreachable, retrying', { attempt, retry_in_ms: delay, error: (error as Error).message })
+      logger.warn('database unreachable, retrying', { attempt, retry_in_ms: delay, code })
       await sleep(delay)
     }
   }

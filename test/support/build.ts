@@ -1,0 +1,26 @@
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+export const ROOT = resolve(import.meta.dirname, '../..')
+export const SERVER_ENTRY = join(ROOT, '.output/server/index.mjs')
+
+const SOURCES = ['app.vue', 'app.config.ts', 'error.vue', 'nuxt.config.ts', 'package-lock.json', 'assets', 'components', 'composables', 'drizzle', 'layouts', 'middleware', 'pages', 'plugins', 'public', 'server', 'shared', 'stores']
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0
+  const stat = statSync(path)
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map(entry => newestMtime(join(path, entry))))
+}
+
+/** Tests run against the production build; it is (re)built when a source is newer than it. */
+export function ensureBuild() {
+  const built = join(ROOT, '.output/nitro.json')
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
+  const sourcesAt = Math.max(...SOURCES.map(source => newestMtime(join(ROOT, source))))
+  if (builtAt > sourcesAt) return
+  console.info('[test] building the production server (sources changed since the last build)…')
+  const result = spawnSync('npx', ['nuxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } })
+  if (result.status !== 0) throw new Error('nuxt build failed')
+}

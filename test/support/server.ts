@@ -1,0 +1,79 @@
+import { spawn } from 'node:child_process'
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { ChildProcess } from 'node:child_process'
+import { createServer } from 'node:net'
+import { SERVER_ENTRY } from './build.ts'
+
+export interface RunningServer {
+  url: string
+  process: ChildProcess
+  /** Everything the server printed so far (its JSON log lines); also in `logFile`. */
+  output: () => string
+  logFile: string
+  stop: () => Promise<number | null>
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long-0123456789'
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')))
+    })
+  })
+}
+
+/** Starts the built server as production runs it; resolves once `waitFor` answers 200 (or as soon as it listens). */
+export async function startServer({ cwd, env = {}, waitFor = '/api/health/ready' }: { cwd: string, env?: Record<string, string | undefined>, waitFor?: string }): Promise<RunningServer> {
+  const port = await freePort()
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      JWT_SECRET: TEST_JWT_SECRET,
+      LOG_LEVEL: 'info',
+      NITRO_SHUTDOWN_TIMEOUT: '10000',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  const logFile = join(cwd, 'server.log')
+  const collect = (chunk: Buffer) => {
+    output += chunk
+    appendFileSync(logFile, chunk)
+  }
+  child.stdout!.on('data', collect)
+  child.stderr!.on('data', collect)
+  const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+  const url = `http://127.0.0.1:${port}`
+
+  const deadline = Date.now() + 60_000
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL')
+      throw new Error(`server did not become ready:\n${output}`)
+    }
+    const ok = await fetch(url + waitFor).then(r => r.ok, () => false)
+    if (ok) break
+    await new Promise(resolve => setTimeout(resolve, 200))
+  }
+
+  return {
+    url,
+    process: child,
+    output: () => output,
+    logFile,
+    stop: async () => {
+      if (child.exitCode === null) child.kill('SIGTERM')
+      return exited
+    },
+  }
+}
