@@ -11,7 +11,6 @@ export default defineNuxtConfig({
   srcDir: '.',
   compatibilityDate: '2026-11-01',
 
-
   typescript: {
     strict: true,
     // Tools (scripts, tests, migrations config) are Node code, type-checked with Node's types.

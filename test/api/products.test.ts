@@ -80,7 +80,7 @@ describe('GET /api/products', () => {
   it('matches keywords case-insensitively, taking % and _ literally', async () => {
     const res = await request('/api/products?keyword=KETTLE')
     expect(res.body.data.map((p: { name: string }) => p.name).sort()).toEqual(active.filter(p => /kettle/i.test(p.name)).map(p => p.name).sort())
-    for (const keyword of ['%', '_', '\\', "'; drop table products; --"]) {
+    for (const keyword of ['%', '_', '\\', '\'; drop table products; --']) {
       const literal = await request(`/api/products?keyword=${encodeURIComponent(keyword)}`)
       expect(literal.status).toBe(200)
       expect(literal.body.total).toBe(active.filter(p => p.name.includes(keyword)).length)

@@ -27,8 +27,8 @@ export function freePort(): Promise<number> {
 }
 
 /** Starts the built server as production runs it; resolves once `waitFor` answers 200 (or as soon as it listens). */
-export async function startServer({ cwd, env = {}, waitFor = '/api/health/ready' }: { cwd: string, env?: Record<string, string | undefined>, waitFor?: string }): Promise<RunningServer> {
-  const port = await freePort()
+export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready' }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string }): Promise<RunningServer> {
+  port ??= await freePort()
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd,
     env: {

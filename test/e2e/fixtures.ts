@@ -1,0 +1,24 @@
+import { test as base, expect } from '@playwright/test'
+
+/**
+ * Every page test fails on a console error or an uncaught exception, which is how a
+ * hydration mismatch shows in a production build.
+ */
+export const test = base.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error' || /hydration/i.test(message.text())) errors.push(message.text())
+    })
+    page.on('pageerror', error => errors.push(error.message))
+    await use(errors)
+    expect(errors, 'console errors').toEqual([])
+  }, { auto: true }],
+})
+
+export { expect }
+
+/** Resolves once Vue has mounted over the server-rendered markup. */
+export async function hydrated(page: import('@playwright/test').Page) {
+  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest'
+import { ConfigError, parseConfig, parseDatabaseConfig } from '../../server/utils/config'
+
+const SECRET = 'x'.repeat(32)
+const production = { production: true, cwd: '/srv/shop' }
+
+function problems(run: () => unknown): string[] {
+  try {
+    run()
+  }
+  catch (error) {
+    if (error instanceof ConfigError) return error.problems
+    throw error
+  }
+  throw new Error('expected a ConfigError')
+}
+
+describe('parseConfig', () => {
+  it('applies the documented defaults', () => {
+    expect(parseConfig({ JWT_SECRET: SECRET }, production)).toEqual({
+      database: { url: undefined, dataDir: '/srv/shop/.data/pglite' },
+      jwtSecret: SECRET,
+      allowedOrigins: [],
+      rateLimit: true,
+      accessTokenTtl: 900,
+      refreshTokenTtl: 2_592_000,
+      logLevel: 'info',
+    })
+  })
+
+  it('reads every setting', () => {
+    const config = parseConfig({
+      DATABASE_URL: 'postgres://shop:pw@db:5432/shop',
+      JWT_SECRET: SECRET,
+      ALLOWED_ORIGINS: 'https://admin.shop.example, https://shop.example',
+      RATE_LIMIT: 'off',
+      ACCESS_TOKEN_TTL: '300',
+      REFRESH_TOKEN_TTL: '86400',
+      LOG_LEVEL: 'warn',
+    }, production)
+    expect(config).toMatchObject({
+      database: { url: 'postgres://shop:pw@db:5432/shop' },
+      allowedOrigins: ['https://admin.shop.example', 'https://shop.example'],
+      rateLimit: false,
+      accessTokenTtl: 300,
+      refreshTokenTtl: 86_400,
+      logLevel: 'warn',
+    })
+  })
+
+  it('requires JWT_SECRET in production, and only there', () => {
+    expect(problems(() => parseConfig({}, production))).toEqual([expect.stringContaining('JWT_SECRET: required in production')])
+    expect(parseConfig({}, { production: false, cwd: '/tmp', developmentSecret: () => 'generated' }).jwtSecret).toBe('generated')
+  })
+
+  it('lists every bad variable at once', () => {
+    const found = problems(() => parseConfig({
+      DATABASE_URL: 'mysql://nope',
+      JWT_SECRET: 'short',
+      ALLOWED_ORIGINS: 'https://ok.example,https://bad.example/path',
+      RATE_LIMIT: 'maybe',
+      ACCESS_TOKEN_TTL: '0',
+      LOG_LEVEL: 'loud',
+      PORT: '70000',
+    }, production))
+    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['ACCESS_TOKEN_TTL', 'ALLOWED_ORIGINS.1', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT'])
+  })
+
+  it('treats an empty variable as unset', () => {
+    expect(parseConfig({ JWT_SECRET: SECRET, DATABASE_URL: '', RATE_LIMIT: '' }, production)).toMatchObject({ database: { url: undefined }, rateLimit: true })
+  })
+})
+
+describe('parseDatabaseConfig', () => {
+  it('needs nothing but the database URL', () => {
+    expect(parseDatabaseConfig({}, '/work')).toEqual({ url: undefined, dataDir: '/work/.data/pglite' })
+    expect(problems(() => parseDatabaseConfig({ DATABASE_URL: 'sqlite://x' }, '/work'))[0]).toMatch(/^DATABASE_URL/)
+  })
+})
