@@ -7,10 +7,7 @@ const UNGATED = ['/api/health', '/__nuxt_error']
  */
 export default defineEventHandler(async (event) => {
   if (isDatabaseReady() || UNGATED.some(prefix => event.path.startsWith(prefix))) return
-  const settled = await Promise.race([
-    databaseReady().then(() => true, () => false),
-    new Promise<false>(resolve => setTimeout(resolve, 5_000, false)),
-  ])
+  const settled = await within(databaseReady().then(() => true, () => false), 5_000, false)
   if (!settled) {
     throw apiError(503, 'The shop is starting or its database is unreachable; try again shortly', { headers: { 'Retry-After': '5' } })
   }

@@ -15,12 +15,14 @@ export default defineNitroPlugin((nitroApp) => {
     setResponseHeader(event, 'X-Request-Id', requestId)
 
     const started = performance.now()
-    event.node.res.once('finish', () => {
+    // 'close' also fires when the client goes away before the response is complete.
+    event.node.res.once('close', () => {
       const status = event.node.res.statusCode
       const fields = {
         method: event.method,
         path: event.path.split('?')[0],
         status,
+        ...(event.node.res.writableFinished ? {} : { aborted: true }),
         duration_ms: Math.round((performance.now() - started) * 10) / 10,
         request_id: requestId,
         user_id: event.context.user?.id,

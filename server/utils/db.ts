@@ -9,6 +9,7 @@ import { migrateDatabase } from '../database/migrate'
 import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
 import { useConfig } from './config'
 import { logger } from './logger'
+import { within } from './timeout'
 
 let handle: DatabaseHandle | undefined
 let ready: Promise<void> | undefined
@@ -37,10 +38,8 @@ export async function closeDatabase() {
 }
 
 /** Answers whether the database responds now, within `timeoutMs`. */
-export async function pingDatabase(timeoutMs = 2000): Promise<boolean> {
-  const timeout = sleep(timeoutMs).then(() => false)
-  const ping = useDb().execute(sql`select 1`).then(() => true, () => false)
-  return Promise.race([ping, timeout])
+export function pingDatabase(timeoutMs = 2000): Promise<boolean> {
+  return within(useDb().execute(sql`select 1`).then(() => true, () => false), timeoutMs, false)
 }
 
 /** The built server finds its migrations beside it (`.output/server/drizzle`); development, in the project. */
