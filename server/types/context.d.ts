@@ -1,9 +1,11 @@
+import type { SessionUser } from '../utils/auth'
+
 declare module 'h3' {
   interface H3EventContext {
     /** Set for every request by the request-context plugin. */
     requestId: string
     /** The signed-in user, when the request carries a valid session. */
-    user?: { id: string, isAdmin: boolean }
+    user?: SessionUser
   }
 }
 

@@ -11,6 +11,8 @@ export interface AppConfig {
   jwtSecret: string
   allowedOrigins: string[]
   rateLimit: boolean
+  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
+  trustProxy: boolean
   accessTokenTtl: number
   refreshTokenTtl: number
   logLevel: LogLevel
@@ -42,6 +44,7 @@ const EnvSchema = v.object({
     v.array(origin),
   ), ''),
   RATE_LIMIT: v.optional(v.picklist(['on', 'off'], 'must be "on" or "off"'), 'on'),
+  TRUST_PROXY: v.optional(v.picklist(['on', 'off'], 'must be "on" or "off"'), 'off'),
   ACCESS_TOKEN_TTL: seconds(900),
   REFRESH_TOKEN_TTL: seconds(2_592_000),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
@@ -102,6 +105,7 @@ export function parseConfig(
     jwtSecret,
     allowedOrigins: parsed.ALLOWED_ORIGINS,
     rateLimit: parsed.RATE_LIMIT === 'on',
+    trustProxy: parsed.TRUST_PROXY === 'on',
     accessTokenTtl: parsed.ACCESS_TOKEN_TTL,
     refreshTokenTtl: parsed.REFRESH_TOKEN_TTL,
     logLevel: parsed.LOG_LEVEL,

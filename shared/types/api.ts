@@ -19,3 +19,15 @@ export interface ApiErrorBody {
   error: string
   details?: Record<string, string[]>
 }
+
+export interface UserJson {
+  id: string
+  email: string
+  username: string
+  full_name: string | null
+  is_active: boolean
+  is_admin: boolean
+  created_at: string
+  updated_at: string
+  last_login: string | null
+}

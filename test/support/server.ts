@@ -14,6 +14,9 @@ export interface RunningServer {
   stop: () => Promise<number | null>
 }
 
+/** An extra origin the API test server lets make cookie-authenticated writes. */
+export const ALLOWED_ORIGIN = 'https://admin.comptoir.example'
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long-0123456789'
 
 export function freePort(): Promise<number> {

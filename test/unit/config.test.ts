@@ -22,6 +22,7 @@ describe('parseConfig', () => {
       jwtSecret: SECRET,
       allowedOrigins: [],
       rateLimit: true,
+      trustProxy: false,
       accessTokenTtl: 900,
       refreshTokenTtl: 2_592_000,
       logLevel: 'info',

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+
+const BASE_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'strict-origin-when-cross-origin',
+  'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=()',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+}
+
+/** JSON never needs to run, embed or be embedded. */
+const API_CSP = 'default-src \'none\'; frame-ancestors \'none\''
+
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g
+
+/**
+ * Security headers on every response. Pages get a Content-Security-Policy that allows
+ * exactly the inline scripts Nuxt rendered into them (by hash), nothing from elsewhere.
+ * Development skips the page policy: Vite's client needs eval and a websocket.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  nitroApp.hooks.hook('request', (event) => {
+    setResponseHeaders(event, BASE_HEADERS)
+    if (event.path.startsWith('/api/')) setResponseHeader(event, 'Content-Security-Policy', API_CSP)
+  })
+
+  // Nuxt's renderer announces itself; the framework is nobody's business.
+  nitroApp.hooks.hook('render:response', (response) => {
+    if (response.headers) delete response.headers['x-powered-by']
+  })
+
+  if (import.meta.dev) return
+  nitroApp.hooks.hook('render:html', (html, { event }) => {
+    const hashes = new Set<string>()
+    for (const part of [...html.head, ...html.bodyPrepend, ...html.body, ...html.bodyAppend]) {
+      for (const match of part.matchAll(INLINE_SCRIPT)) {
+        hashes.add(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`)
+      }
+    }
+    setResponseHeader(event, 'Content-Security-Policy', [
+      'default-src \'self\'',
+      `script-src 'self' ${[...hashes].join(' ')}`,
+      // Nuxt UI and Vue render style attributes and a theme <style> block.
+      'style-src \'self\' \'unsafe-inline\'',
+      'img-src \'self\' data: blob:',
+      'font-src \'self\' data:',
+      'connect-src \'self\'',
+      'object-src \'none\'',
+      'base-uri \'self\'',
+      'form-action \'self\'',
+      'frame-ancestors \'none\'',
+    ].join('; '))
+  })
+})

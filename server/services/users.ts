@@ -1,0 +1,123 @@
+import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import { users } from '../../drizzle/schema'
+import type { ProfileUpdateInput, RegisterInput, UserListQuery, UserUpdateInput } from '../../shared/schemas/auth'
+import type { UserJson } from '../../shared/types/api'
+import { toPage } from '../../shared/utils/pagination'
+import type { Database } from '../database/client'
+import { apiError } from '../utils/errors'
+import { hashPassword, verifyPassword } from '../utils/password'
+import { escapeLike } from './products'
+
+type UserRow = typeof users.$inferSelect
+
+/** Never the password hash, never a token. */
+export function toUserJson(row: UserRow): UserJson {
+  return {
+    id: row.id,
+    email: row.email,
+    username: row.username,
+    full_name: row.fullName,
+    is_active: row.isActive,
+    is_admin: row.isAdmin,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+    last_login: row.lastLogin?.toISOString() ?? null,
+  }
+}
+
+const sameEmail = (email: string) => eq(sql`lower(${users.email})`, email.toLowerCase())
+const sameUsername = (username: string) => eq(sql`lower(${users.username})`, username.toLowerCase())
+
+/** 409 with the fields that clash, checked before writing (the unique indexes remain the last word). */
+async function assertAvailable(db: Database, fields: { email?: string, username?: string }, exceptUserId?: string) {
+  const clauses = [fields.email ? sameEmail(fields.email) : undefined, fields.username ? sameUsername(fields.username) : undefined].filter(Boolean) as SQL[]
+  if (clauses.length === 0) return
+  const taken = await db.select({ email: users.email, username: users.username }).from(users)
+    .where(and(or(...clauses), exceptUserId ? ne(users.id, exceptUserId) : undefined))
+  const details: Record<string, string[]> = {}
+  if (fields.email && taken.some(u => u.email.toLowerCase() === fields.email!.toLowerCase())) details.email = ['This email is already registered']
+  if (fields.username && taken.some(u => u.username.toLowerCase() === fields.username!.toLowerCase())) details.username = ['This username is taken']
+  if (Object.keys(details).length > 0) throw apiError(409, 'Already taken', { details })
+}
+
+export async function registerUser(db: Database, input: RegisterInput) {
+  await assertAvailable(db, input)
+  const [user] = await db.insert(users).values({
+    email: input.email,
+    username: input.username,
+    fullName: input.full_name ?? null,
+    passwordHash: await hashPassword(input.password),
+  }).returning()
+  return user!
+}
+
+/** A real hash of a random password: unknown e-mails cost the same argon2 work as known ones. */
+let decoyHash: Promise<string> | undefined
+
+/**
+ * The user whose credentials these are, or null. Unknown e-mail and wrong password take
+ * the same path through argon2, so neither the answer nor its timing tells them apart.
+ */
+export async function authenticate(db: Database, email: string, password: string) {
+  const [user] = await db.select().from(users).where(sameEmail(email))
+  decoyHash ??= hashPassword(crypto.randomUUID())
+  const valid = await verifyPassword(user?.passwordHash ?? await decoyHash, password)
+  return user && valid ? user : null
+}
+
+export async function recordLogin(db: Database, userId: string) {
+  await db.update(users).set({ lastLogin: sql`now()` }).where(eq(users.id, userId))
+}
+
+export async function findUser(db: Database, id: string) {
+  const [user] = await db.select().from(users).where(eq(users.id, id))
+  return user
+}
+
+/** Updates one's own profile; says whether the password changed (the caller then ends other sessions). */
+export async function updateProfile(db: Database, userId: string, input: ProfileUpdateInput) {
+  const user = await findUser(db, userId)
+  if (!user) throw apiError(404, 'Not found')
+  if (input.password !== undefined && !(await verifyPassword(user.passwordHash, input.current_password ?? ''))) {
+    throw apiError(400, 'Validation failed', { details: { current_password: ['The current password is not correct'] } })
+  }
+  if (input.username !== undefined) await assertAvailable(db, { username: input.username }, userId)
+  const [updated] = await db.update(users).set({
+    ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
+    ...(input.username !== undefined ? { username: input.username } : {}),
+    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
+  }).where(eq(users.id, userId)).returning()
+  return { user: updated!, passwordChanged: input.password !== undefined }
+}
+
+export async function listUsers(db: Database, query: UserListQuery) {
+  const filters: SQL[] = []
+  if (query.keyword) {
+    const pattern = `%${escapeLike(query.keyword)}%`
+    filters.push(or(ilike(users.email, pattern), ilike(users.username, pattern))!)
+  }
+  if (query.is_active !== undefined) filters.push(eq(users.isActive, query.is_active))
+  const where = and(...filters)
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(users).where(where).orderBy(desc(users.createdAt), desc(users.id)).limit(query.limit).offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(users).where(where),
+  ])
+  return toPage(rows.map(toUserJson), totals?.total ?? 0, query.page, query.limit)
+}
+
+/** An admin's change to an account. Admins cannot lock themselves out. */
+export async function adminUpdateUser(db: Database, actorId: string, userId: string, input: UserUpdateInput) {
+  if (actorId === userId && (input.is_admin === false || input.is_active === false)) {
+    throw apiError(403, 'You cannot remove your own admin rights or deactivate your own account', {
+      details: input.is_admin === false ? { is_admin: ['Ask another admin'] } : { is_active: ['Ask another admin'] },
+    })
+  }
+  const [updated] = await db.update(users).set({
+    ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
+    ...(input.is_admin !== undefined ? { isAdmin: input.is_admin } : {}),
+    ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
+  }).where(eq(users.id, userId)).returning()
+  if (!updated) throw apiError(404, 'User not found')
+  return updated
+}

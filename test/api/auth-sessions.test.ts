@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest'
+import { ACCESS_COOKIE, registered, Session, signedInAdmin } from './session'
+
+describe('refresh', () => {
+  it('rotates both cookies', async () => {
+    const { session } = await registered()
+    const before = { access: session.access, refresh: session.refresh }
+    const res = await session.request('/api/auth/refresh', { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(session.access).not.toBe(before.access)
+    expect(session.refresh).not.toBe(before.refresh)
+    expect((await session.request('/api/auth/profile')).status).toBe(200)
+  })
+
+  it('works with the refresh cookie alone, as after the access token expired', async () => {
+    const { session } = await registered()
+    session.cookies.delete(ACCESS_COOKIE)
+    expect((await session.request('/api/auth/profile')).status).toBe(401)
+    expect((await session.request('/api/auth/refresh', { method: 'POST' })).status).toBe(200)
+    expect((await session.request('/api/auth/profile')).status).toBe(200)
+  })
+
+  it('revokes the whole family when a rotated token is used again', async () => {
+    const { session } = await registered()
+    const thief = session.clone()
+    expect((await session.request('/api/auth/refresh', { method: 'POST' })).status).toBe(200)
+    // The stolen copy holds the token that was just rotated away.
+    const replay = await thief.request('/api/auth/refresh', { method: 'POST' })
+    expect(replay.status).toBe(401)
+    expect(replay.body.error).toMatch(/used twice/)
+    // The legitimate holder is signed out too: the session is over for both.
+    expect((await session.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+    expect((await session.request('/api/auth/profile')).status).toBe(401)
+  })
+
+  it('lets only one of two concurrent uses of a refresh token win', async () => {
+    const { session } = await registered()
+    const results = await Promise.all([session.clone(), session.clone(), session.clone()].map(s => s.request('/api/auth/refresh', { method: 'POST' })))
+    expect(results.filter(r => r.status === 200).length).toBeLessThanOrEqual(1)
+  })
+
+  it('refuses an unknown or missing refresh token', async () => {
+    expect((await new Session().request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+    const forged = new Session()
+    forged.cookies.set('__Secure-comptoir_refresh', { value: 'A'.repeat(43), path: '/api/auth', attributes: '' })
+    expect((await forged.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+  })
+})
+
+describe('logout', () => {
+  it('clears the cookies; the old access and refresh tokens no longer work', async () => {
+    const { session } = await registered()
+    const copy = session.clone()
+    const res = await session.request('/api/auth/logout', { method: 'POST' })
+    expect(res.status).toBe(200)
+    expect(session.access).toBeUndefined()
+    expect(session.refresh).toBeUndefined()
+    expect((await copy.request('/api/auth/profile')).status).toBe(401)
+    expect((await copy.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+  })
+
+  it('leaves the account\'s other sessions alone', async () => {
+    const { session, account } = await registered()
+    const other = new Session()
+    await other.request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })
+    await session.request('/api/auth/logout', { method: 'POST' })
+    expect((await other.request('/api/auth/profile')).status).toBe(200)
+  })
+
+  it('signing out everywhere ends every session', async () => {
+    const { session, account } = await registered()
+    const other = new Session()
+    await other.request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })
+    expect((await session.request('/api/auth/logout-all', { method: 'POST' })).status).toBe(200)
+    expect((await other.request('/api/auth/profile')).status).toBe(401)
+    expect((await other.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+  })
+})
+
+describe('PUT /api/auth/profile', () => {
+  it('updates name and username, and nothing else', async () => {
+    const { session } = await registered()
+    const username = `renamed${Date.now().toString(36)}`
+    const res = await session.request('/api/auth/profile', { method: 'PUT', json: { full_name: 'New Name', username, is_admin: true, email: 'x@evil.example' } })
+    expect(res.status).toBe(200)
+    expect(res.body.data).toMatchObject({ full_name: 'New Name', username, is_admin: false })
+    expect(res.body.data.email).not.toBe('x@evil.example')
+  })
+
+  it('refuses a username someone else has', async () => {
+    const { account: other } = await registered()
+    const { session } = await registered()
+    const res = await session.request('/api/auth/profile', { method: 'PUT', json: { username: other.username } })
+    expect(res.status).toBe(409)
+  })
+
+  it('changes the password only with the current one, then ends every other session', async () => {
+    const { session, account } = await registered()
+    const other = new Session()
+    await other.request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })
+
+    const missing = await session.request('/api/auth/profile', { method: 'PUT', json: { password: 'a brand new password' } })
+    expect(missing.status).toBe(400)
+    expect(missing.body.details.current_password).toBeDefined()
+    const wrong = await session.request('/api/auth/profile', { method: 'PUT', json: { password: 'a brand new password', current_password: 'not it at all' } })
+    expect(wrong.status).toBe(400)
+    expect((await other.request('/api/auth/profile')).status).toBe(200)
+
+    const ok = await session.request('/api/auth/profile', { method: 'PUT', json: { password: 'a brand new password', current_password: account.password } })
+    expect(ok.status).toBe(200)
+    expect((await session.request('/api/auth/profile')).status).toBe(200)
+    expect((await other.request('/api/auth/profile')).status).toBe(401)
+    expect((await other.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+    const oldLogin = await new Session().request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })
+    expect(oldLogin.status).toBe(401)
+    const newLogin = await new Session().request('/api/auth/login', { method: 'POST', json: { email: account.email, password: 'a brand new password' } })
+    expect(newLogin.status).toBe(200)
+  })
+
+  it('needs a session', async () => {
+    expect((await new Session().request('/api/auth/profile', { method: 'PUT', json: { full_name: 'x' } })).status).toBe(401)
+  })
+})
+
+describe('a deactivated user', () => {
+  it('is refused at once, valid token or not, and cannot refresh', async () => {
+    const { session, user } = await registered()
+    const { session: admin } = await signedInAdmin()
+    expect((await session.request('/api/auth/profile')).status).toBe(200)
+    await admin.request(`/api/users/${user.id}`, { method: 'PUT', json: { is_active: false } })
+    expect((await session.request('/api/auth/profile')).status).toBe(401)
+    expect((await session.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
+  })
+})
