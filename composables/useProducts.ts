@@ -14,7 +14,7 @@ export interface ProductListParams {
 
 /** A page of products from `GET /api/products`, fetched during SSR and reused on hydration. */
 export function useProducts(params: MaybeRefOrGetter<ProductListParams>, key?: string) {
-  return useFetch<Page<ProductJson>>('/api/products', {
+  return useApi<Page<ProductJson>>('/api/products', {
     key,
     query: computed(() => toValue(params)),
   })

@@ -1,26 +1,29 @@
 import type { H3Event } from 'h3'
 import { apiError } from './errors'
+import { authCookieNames } from '../../shared/utils/auth'
 import { useConfig } from './config'
 
-/**
- * In production the access cookie carries the `__Host-` prefix (Secure, Path=/, no Domain:
- * no subdomain can plant or read it). The refresh cookie is scoped to /api/auth, which the
- * `__Host-` prefix forbids, so it takes `__Secure-`.
- */
+/** Secure cookies everywhere but in development (plain http://localhost). */
 const secure = !import.meta.dev
-export const ACCESS_COOKIE = secure ? '__Host-comptoir_access' : 'comptoir_access'
-export const REFRESH_COOKIE = secure ? '__Secure-comptoir_refresh' : 'comptoir_refresh'
+const names = authCookieNames(secure)
+export const ACCESS_COOKIE = names.access
+export const REFRESH_COOKIE = names.refresh
+export const SESSION_COOKIE = names.session
 const REFRESH_PATH = '/api/auth'
 
 export function setAuthCookies(event: H3Event, tokens: { access: string, refresh: string }) {
   const config = useConfig()
-  setCookie(event, ACCESS_COOKIE, tokens.access, { httpOnly: true, secure, sameSite: 'lax', path: '/', maxAge: config.accessTokenTtl })
-  setCookie(event, REFRESH_COOKIE, tokens.refresh, { httpOnly: true, secure, sameSite: 'lax', path: REFRESH_PATH, maxAge: config.refreshTokenTtl })
+  const options = { httpOnly: true, secure, sameSite: 'lax' } as const
+  setCookie(event, ACCESS_COOKIE, tokens.access, { ...options, path: '/', maxAge: config.accessTokenTtl })
+  setCookie(event, REFRESH_COOKIE, tokens.refresh, { ...options, path: REFRESH_PATH, maxAge: config.refreshTokenTtl })
+  setCookie(event, SESSION_COOKIE, '1', { ...options, path: '/', maxAge: config.refreshTokenTtl })
 }
 
 export function clearAuthCookies(event: H3Event) {
-  deleteCookie(event, ACCESS_COOKIE, { httpOnly: true, secure, sameSite: 'lax', path: '/' })
-  deleteCookie(event, REFRESH_COOKIE, { httpOnly: true, secure, sameSite: 'lax', path: REFRESH_PATH })
+  const options = { httpOnly: true, secure, sameSite: 'lax' } as const
+  deleteCookie(event, ACCESS_COOKIE, { ...options, path: '/' })
+  deleteCookie(event, REFRESH_COOKIE, { ...options, path: REFRESH_PATH })
+  deleteCookie(event, SESSION_COOKIE, { ...options, path: '/' })
 }
 
 /** Whether the request carries any of the session cookies (and so may act as the user). */

@@ -20,12 +20,24 @@ export const LoginInput = v.object({
 })
 export type LoginInput = v.InferOutput<typeof LoginInput>
 
+const ProfileFields = {
+  full_name: v.optional(v.nullable(FullName)),
+  username: v.optional(Username),
+}
+const CurrentPassword = v.pipe(v.string('current_password is required'), v.maxLength(128, 'current_password must be at most 128 characters'))
+
+/** The account page's two forms; the API takes both at once. */
+export const ProfileDetailsInput = v.object(ProfileFields)
+export const PasswordChangeInput = v.object({
+  current_password: v.pipe(CurrentPassword, v.nonEmpty('current_password is required')),
+  password: Password,
+})
+
 export const ProfileUpdateInput = v.pipe(
   v.object({
-    full_name: v.optional(v.nullable(FullName)),
-    username: v.optional(Username),
+    ...ProfileFields,
     password: v.optional(Password),
-    current_password: v.optional(v.pipe(v.string(), v.maxLength(128, 'current_password must be at most 128 characters'))),
+    current_password: v.optional(CurrentPassword),
   }),
   v.forward(
     v.check(input => input.password === undefined || Boolean(input.current_password), 'current_password is required to change the password'),

@@ -132,3 +132,44 @@ describe('a deactivated user', () => {
     expect((await session.request('/api/auth/refresh', { method: 'POST' })).status).toBe(401)
   })
 })
+
+describe('renewing a session on a page load', () => {
+  const html = { accept: 'text/html' }
+
+  it('sends a page request with an expired or missing access token through the refresh endpoint and back', async () => {
+    const { session } = await registered()
+    session.cookies.delete(ACCESS_COOKIE)
+    const page = await session.request('/account?tab=1', { headers: html })
+    expect(page.status).toBe(303)
+    expect(page.headers.get('location')).toBe('/api/auth/refresh?redirect=%2Faccount%3Ftab%3D1')
+
+    const renewed = await session.request(page.headers.get('location')!)
+    expect(renewed.status).toBe(303)
+    expect(renewed.headers.get('location')).toBe('/account?tab=1')
+    expect(session.access).toBeDefined()
+    expect((await session.request('/account?tab=1', { headers: html })).status).toBe(200)
+  })
+
+  it('clears the cookies when the session cannot be renewed, so the page renders for a guest', async () => {
+    const { session } = await registered()
+    await session.clone().request('/api/auth/logout', { method: 'POST' })
+    session.cookies.delete(ACCESS_COOKIE)
+    const renewed = await session.request('/api/auth/refresh?redirect=/account')
+    expect(renewed.status).toBe(303)
+    expect(session.cookies.size).toBe(0)
+    expect((await session.request('/', { headers: html })).status).toBe(200)
+  })
+
+  it('only ever redirects within the site', async () => {
+    for (const target of ['//evil.example/x', 'https://evil.example', '/\\evil.example', '/api/auth/logout']) {
+      const res = await new Session().request(`/api/auth/refresh?redirect=${encodeURIComponent(target)}`)
+      expect(res.headers.get('location')).toBe('/')
+    }
+  })
+
+  it('leaves pages alone for guests and for valid tokens', async () => {
+    expect((await new Session().request('/', { headers: html })).status).toBe(200)
+    const { session } = await registered()
+    expect((await session.request('/', { headers: html })).status).toBe(200)
+  })
+})

@@ -1,14 +1,19 @@
 import { test as base, expect } from '@playwright/test'
 
 /**
- * Every page test fails on a console error or an uncaught exception, which is how a
- * hydration mismatch shows in a production build.
+ * Every page test fails on a console error, an uncaught exception (which is how a
+ * hydration mismatch shows in a production build) or a 5xx response.
  */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [async ({ page }, use) => {
     const errors: string[] = []
     page.on('console', (message) => {
+      // A refused API call (4xx) is the browser's network log, asserted by the tests themselves.
+      if (/^Failed to load resource: the server responded with a status of 4\d\d/.test(message.text())) return
       if (message.type() === 'error' || /hydration/i.test(message.text())) errors.push(message.text())
+    })
+    page.on('response', (response) => {
+      if (response.status() >= 500) errors.push(`${response.status()} from ${response.url()}`)
     })
     page.on('pageerror', error => errors.push(error.message))
     await use(errors)

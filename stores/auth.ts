@@ -1,0 +1,42 @@
+import type { UserJson } from '#shared/types/api'
+import type { LoginInput, ProfileUpdateInput, RegisterInput } from '#shared/schemas/auth'
+
+/** Who is signed in. The session itself lives in HttpOnly cookies: nothing secret is kept here. */
+export const useAuthStore = defineStore('auth', () => {
+  const user = ref<UserJson | null>(null)
+  const isAuthenticated = computed(() => user.value !== null)
+  const isAdmin = computed(() => user.value?.is_admin === true)
+  const { $api } = useNuxtApp()
+
+  async function fetchUser() {
+    try {
+      user.value = (await $api<{ data: UserJson }>('/api/auth/profile')).data
+    }
+    catch {
+      user.value = null
+    }
+  }
+
+  async function login(input: LoginInput) {
+    user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/login', { method: 'POST', body: input })).data.user
+  }
+
+  async function register(input: RegisterInput) {
+    user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/register', { method: 'POST', body: input })).data.user
+  }
+
+  async function updateProfile(input: ProfileUpdateInput) {
+    user.value = (await $api<{ data: UserJson }>('/api/auth/profile', { method: 'PUT', body: input })).data
+  }
+
+  async function logout({ everywhere = false } = {}) {
+    try {
+      await $api(everywhere ? '/api/auth/logout-all' : '/api/auth/logout', { method: 'POST' })
+    }
+    finally {
+      user.value = null
+    }
+  }
+
+  return { user, isAuthenticated, isAdmin, fetchUser, login, register, updateProfile, logout }
+})
