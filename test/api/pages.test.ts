@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { page as load, request } from './http'
+import { registered, Session } from './session'
 
 describe('server-rendered pages', () => {
   it('renders the home page with products read from the database', async () => {
@@ -17,5 +18,18 @@ describe('server-rendered pages', () => {
     expect(res.status).toBe(404)
     expect(res.headers.get('content-type')).toContain('text/html')
     expect(res.text).toContain('Page not found')
+  })
+})
+
+describe('admin pages', () => {
+  it('send a guest to sign in, and show a customer nothing but a 404', async () => {
+    const guest = await new Session().request('/admin/users', { headers: { accept: 'text/html' } })
+    expect(guest.status).toBe(302)
+    expect(guest.headers.get('location')).toBe('/login?redirect=/admin/users')
+    const { session } = await registered()
+    const customer = await session.request('/admin/users', { headers: { accept: 'text/html' } })
+    expect(customer.status).toBe(404)
+    expect(customer.text).toContain('Page not found')
+    expect(customer.text).not.toContain('Search users')
   })
 })

@@ -82,4 +82,13 @@ test('an expired access token is renewed silently when a page loads', async ({ p
   const renewed = (await context.cookies()).find(c => c.name === '__Host-comptoir_access')!
   expect(renewed.value).not.toBe(expired)
   expect(renewed.value).not.toBe(access.value)
+
+  // Expired again while the page is open: the next API call renews the session in the browser and goes through.
+  await hydrated(page)
+  await context.addCookies([{ ...renewed, value: expired }])
+  await page.getByLabel('Full name').fill('Renewed In Place')
+  await page.getByRole('button', { name: 'Save profile' }).click()
+  await expect(page.getByText('Profile saved')).toBeVisible()
+  const profile = await page.request.get('/api/auth/profile')
+  expect((await profile.json()).data.full_name).toBe('Renewed In Place')
 })

@@ -1,4 +1,5 @@
 import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
 
 /**
  * Every page test fails on a console error, an uncaught exception (which is how a
@@ -22,8 +23,9 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 })
 
 export { expect }
+export type { Page } from '@playwright/test'
 
 /** Resolves once Vue has mounted over the server-rendered markup. */
-export async function hydrated(page: import('@playwright/test').Page) {
+export async function hydrated(page: Page) {
   await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
 }

@@ -1,0 +1,45 @@
+import { DEMO_ACCOUNTS } from '../../server/database/seed'
+import { expect, hydrated, test } from './fixtures'
+import type { Page } from './fixtures'
+
+async function signIn(page: Page, { email, password }: { email: string, password: string }) {
+  await page.goto('/login')
+  await hydrated(page)
+  await page.getByLabel('Email').fill(email)
+  await page.getByLabel('Password').fill(password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/$/)
+}
+
+test('a guest is sent to sign in, a customer gets a 404 without the admin page', async ({ page }) => {
+  await page.goto('/admin/users')
+  await expect(page).toHaveURL(/\/login\?redirect=\/admin\/users$/)
+
+  await signIn(page, DEMO_ACCOUNTS.customer)
+  const response = await page.goto('/admin/users')
+  expect(response?.status()).toBe(404)
+  expect(await response?.text()).not.toContain('Search users')
+  await expect(page.getByText('Page not found')).toBeVisible()
+})
+
+test('an admin deactivates an account, whose session stops at once', async ({ page, browser, baseURL }) => {
+  const customer = await browser.newContext({ baseURL })
+  const id = `victim${Date.now().toString(36)}`
+  const registered = await customer.request.post('/api/auth/register', { data: { email: `${id}@test.example`, username: id, password: 'correct horse battery' }, headers: { origin: baseURL! } })
+  expect(registered.status()).toBe(201)
+  expect((await customer.request.get('/api/auth/profile')).status()).toBe(200)
+
+  await signIn(page, DEMO_ACCOUNTS.admin)
+  await page.getByRole('button', { name: 'Account menu' }).click()
+  await page.getByRole('menuitem', { name: 'Admin' }).click()
+  await expect(page).toHaveURL(/\/admin\/users$/)
+  await page.getByRole('searchbox', { name: 'Search users' }).fill(id)
+  await page.getByRole('button', { name: 'Search', exact: true }).click()
+  await expect(page).toHaveURL(new RegExp(`keyword=${id}`))
+  const row = page.getByRole('row').filter({ hasText: id })
+  await row.getByRole('button', { name: `Deactivate ${id}` }).click()
+  await expect(row.getByText('Deactivated')).toBeVisible()
+
+  expect((await customer.request.get('/api/auth/profile')).status()).toBe(401)
+  await customer.close()
+})
