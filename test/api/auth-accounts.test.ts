@@ -122,6 +122,14 @@ describe('POST /api/auth/login', () => {
     expectNothingInternal(res.text)
   })
 
+  it('counts no failures when RATE_LIMIT=off (this server runs so)', async () => {
+    const { account } = await registered()
+    for (let i = 0; i < 8; i++) {
+      expect((await new Session().request('/api/auth/login', { method: 'POST', json: { email: account.email, password: 'wrong password!' } })).status).toBe(401)
+    }
+    expect((await new Session().request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })).status).toBe(200)
+  })
+
   it('keeps the demo admin usable', async () => {
     const res = await new Session().request('/api/auth/login', { method: 'POST', json: { email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password } })
     expect(res.body.data.user.is_admin).toBe(true)
