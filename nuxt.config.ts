@@ -24,9 +24,12 @@ export default defineNuxtConfig({
   hooks: {
     // API errors get the JSON envelope from server/error.ts first; pages fall through to Nuxt's handler (error.vue).
     'nitro:config'(config) {
-      // Typed loosely by Nuxt's schema (it supports several Nitro majors); Nitro 2 takes a list.
-      const nitroConfig = config as { errorHandler?: string | string[] }
+      // Nuxt's schema types Nitro's options loosely (it supports several Nitro majors).
+      const nitroConfig = config as { errorHandler?: string | string[], storage?: Record<string, unknown> }
+      // Nitro 2 takes a list of error handlers, tried in order.
       nitroConfig.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
+      // Cached catalog reads live in a bounded LRU: no flood of distinct queries can grow memory without limit.
+      nitroConfig.storage = { ...nitroConfig.storage, cache: { driver: 'lru-cache', max: 2000 } }
     },
     'nitro:init'(nitro) {
       // The built server applies migrations at boot: ship them beside it.

@@ -6,7 +6,7 @@ const { values } = parseArgs({ options: { 'no-accounts': { type: 'boolean', defa
 
 await withDatabase(async ({ db }) => {
   const result = await seedDemoData(db, { accounts: !values['no-accounts'] })
-  console.info(`Demo catalog: ${result.productsCreated} products added (existing SKUs left as they were).`)
+  console.info(`Demo catalog: ${result.productsCreated} products added (existing SKUs left as they were), ${result.ordersCreated} demo orders.`)
   if (!values['no-accounts']) {
     console.info(`Demo accounts: ${result.accountsCreated} created.`)
     console.info(`  Admin:    ${DEMO_ACCOUNTS.admin.email} / ${DEMO_ACCOUNTS.admin.password}`)

@@ -21,6 +21,8 @@ export interface DatabaseOptions {
 export interface DatabaseHandle {
   db: Database
   driver: 'postgres' | 'pglite'
+  /** Calls `handler` for each NOTIFY on `channel`, from any process using this database. */
+  listen: (channel: string, handler: (payload: string) => void) => Promise<void>
   close: () => Promise<void>
 }
 
@@ -36,6 +38,10 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
     return {
       db: drizzlePostgres({ client, schema }),
       driver: 'postgres',
+      // postgres.js keeps one extra connection for LISTEN and re-listens after a reconnect.
+      listen: async (channel, handler) => {
+        await client.listen(channel, handler)
+      },
       close: () => client.end({ timeout: 5 }),
     }
   }
@@ -44,6 +50,9 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   return {
     db: drizzlePglite({ client, schema }),
     driver: 'pglite',
+    listen: async (channel, handler) => {
+      await client.listen(channel, handler)
+    },
     close: () => client.close(),
   }
 }

@@ -57,3 +57,19 @@ export const DEMO_CATALOG: DemoProduct[] = [
   { sku: 'GFT-CRD-50', name: 'Gift card, 50 €', category: 'Gifts', priceCents: 5000, costCents: 0, stock: 999, description: 'Sent by e-mail, valid for a year on everything in the shop.' },
   { sku: 'GFT-BOX-DIS', name: 'Discovery gift box', category: 'Gifts', priceCents: 4990, costCents: 2500, stock: 10, description: 'Two coffees, one tea, biscuits and chocolate in a reusable tin.' },
 ]
+
+export interface DemoOrder {
+  status: 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled'
+  daysAgo: number
+  items: [sku: string, quantity: number][]
+}
+
+/** A few past orders of the demo customer, so that best sellers and order history are not empty. */
+export const DEMO_ORDERS: DemoOrder[] = [
+  { status: 'delivered', daysAgo: 20, items: [['COF-ESP-1KG', 2], ['BRW-FLT-100', 3]] },
+  { status: 'delivered', daysAgo: 14, items: [['COF-ETH-250', 2], ['TEA-EAR-100', 1]] },
+  { status: 'cancelled', daysAgo: 9, items: [['BRW-GRD-ELE', 1]] },
+  { status: 'shipped', daysAgo: 5, items: [['COF-ESP-1KG', 1], ['PAN-CHO-70', 4], ['PAN-BIS-200', 2]] },
+  { status: 'confirmed', daysAgo: 2, items: [['BRW-V60-02', 1], ['BRW-FLT-100', 2], ['COF-COL-250', 1]] },
+  { status: 'pending', daysAgo: 0, items: [['COF-ESP-1KG', 1], ['TEA-MAT-30', 1]] },
+]

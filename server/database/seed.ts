@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { products, stockMovements, users } from '../../drizzle/schema/index.ts'
+import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
 import { hashPassword } from '../utils/password.ts'
 import type { Database } from './client.ts'
-import { DEMO_CATALOG } from './demo-catalog.ts'
+import { DEMO_CATALOG, DEMO_ORDERS } from './demo-catalog.ts'
 
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@comptoir.example', username: 'admin', password: 'comptoir-admin', fullName: 'Demo Admin', isAdmin: true },
@@ -12,6 +12,20 @@ export const DEMO_ACCOUNTS = {
 export interface SeedResult {
   productsCreated: number
   accountsCreated: number
+  ordersCreated: number
+}
+
+const DAY = 86_400_000
+const HOUR = 3_600_000
+
+/** Units of each SKU taken by the demo orders that still hold their stock (all but cancelled ones). */
+function unitsSold() {
+  const sold = new Map<string, number>()
+  for (const order of DEMO_ORDERS) {
+    if (order.status === 'cancelled') continue
+    for (const [sku, quantity] of order.items) sold.set(sku, (sold.get(sku) ?? 0) + quantity)
+  }
+  return sold
 }
 
 /**
@@ -23,15 +37,17 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
   return db.transaction(async (tx) => {
     const created = await tx.insert(products).values(DEMO_CATALOG.map((p, i) => ({
       ...p,
-      // Spread creation dates over the past weeks so "new arrivals" means something.
-      createdAt: new Date(now - i * 13 * 3_600_000),
-      updatedAt: new Date(now - i * 13 * 3_600_000),
-    }))).onConflictDoNothing().returning({ id: products.id, stock: products.stock })
+      // Spread creation dates over the weeks before the demo orders, so "new arrivals" means something.
+      createdAt: new Date(now - 25 * DAY - i * 13 * HOUR),
+      updatedAt: new Date(now - 25 * DAY - i * 13 * HOUR),
+    }))).onConflictDoNothing().returning({ id: products.id, sku: products.sku, stock: products.stock, createdAt: products.createdAt })
 
-    const initial = created.filter(p => p.stock > 0)
+    // The ledger starts with what was received: today's stock plus what the demo orders took.
+    const sold = unitsSold()
+    const initial = created.map(p => ({ ...p, received: p.stock + (sold.get(p.sku!) ?? 0) })).filter(p => p.received > 0)
     if (initial.length > 0) {
       await tx.insert(stockMovements).values(initial.map(p => ({
-        productId: p.id, delta: p.stock, stockAfter: p.stock, reason: 'initial' as const, note: 'Demo catalog',
+        productId: p.id, delta: p.received, stockAfter: p.received, reason: 'initial' as const, note: 'Demo catalog', createdAt: p.createdAt,
       })))
     }
 
@@ -44,6 +60,46 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
         accountsCreated++
       }
     }
-    return { productsCreated: created.length, accountsCreated }
+    const ordersCreated = accounts && created.length === DEMO_CATALOG.length ? await seedDemoOrders(tx, now) : 0
+    return { productsCreated: created.length, accountsCreated, ordersCreated }
   })
+}
+
+/** The demo customer's past orders, with their ledger rows, on a catalog that was just created. */
+async function seedDemoOrders(db: Database, now: number) {
+  const [customer] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_ACCOUNTS.customer.email}`)
+  if (!customer) return 0
+  const catalog = new Map((await db.select().from(products)).map(p => [p.sku, p]))
+  const level = new Map([...catalog.values()].map(p => [p.id, p.stock + (unitsSold().get(p.sku!) ?? 0)]))
+  for (const demo of [...DEMO_ORDERS].sort((a, b) => b.daysAgo - a.daysAgo)) {
+    const placedAt = new Date(now - demo.daysAgo * DAY - 2 * HOUR)
+    const lines = demo.items.map(([sku, quantity]) => ({ product: catalog.get(sku)!, quantity }))
+    const [order] = await db.insert(orders).values({
+      userId: customer.id,
+      status: demo.status,
+      totalCents: lines.reduce((total, line) => total + line.product.priceCents * line.quantity, 0),
+      shippingAddress: 'Claire Martin\n12 rue de la République\n69002 Lyon\nFrance',
+      createdAt: placedAt,
+      updatedAt: placedAt,
+    }).returning({ id: orders.id })
+    await db.insert(orderItems).values(lines.map(line => ({
+      orderId: order!.id,
+      productId: line.product.id,
+      productName: line.product.name,
+      quantity: line.quantity,
+      unitPriceCents: line.product.priceCents,
+      unitCostCents: line.product.costCents,
+    })))
+    await db.insert(orderEvents).values({ orderId: order!.id, toStatus: demo.status, actorId: customer.id, createdAt: placedAt })
+    for (const line of lines) {
+      const after = level.get(line.product.id)! - line.quantity
+      level.set(line.product.id, after)
+      await db.insert(stockMovements).values({ productId: line.product.id, delta: -line.quantity, stockAfter: after, reason: 'order', orderId: order!.id, createdAt: placedAt })
+      if (demo.status === 'cancelled') {
+        level.set(line.product.id, after + line.quantity)
+        await db.insert(stockMovements).values({ productId: line.product.id, delta: line.quantity, stockAfter: after + line.quantity, reason: 'cancel', orderId: order!.id, createdAt: new Date(placedAt.getTime() + HOUR) })
+      }
+    }
+  }
+  return DEMO_ORDERS.length
 }

@@ -1,3 +1,4 @@
+import { CATALOG_CHANNEL } from '../services/products'
 import { ConfigError } from '../utils/config'
 
 /**
@@ -14,10 +15,12 @@ export default defineNitroPlugin((nitroApp) => {
     process.exit(1)
   }
 
-  databaseReady().catch((error: Error) => {
-    logger.error('database setup failed', { error: error.message })
-    if (!import.meta.dev) process.exit(1)
-  })
+  databaseReady()
+    .then(() => listenToDatabase(CATALOG_CHANNEL, bumpCatalogVersion))
+    .catch((error: Error) => {
+      logger.error('database setup failed', { error: error.message })
+      if (!import.meta.dev) process.exit(1)
+    })
 
   nitroApp.hooks.hook('close', async () => {
     await closeDatabase()

@@ -1,11 +1,13 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, lte } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, ilike, lte, ne, sql, sum } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
-import { products } from '../../drizzle/schema'
+import { orderItems, orders, products, stockMovements } from '../../drizzle/schema'
 import type { ProductJson } from '../../shared/types/api'
-import type { ProductListQuery, ProductSortField } from '../../shared/schemas/products'
-import { centsToAmount } from '../../shared/utils/money'
+import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpdateInput, StockChangeInput } from '../../shared/schemas/products'
+import { amountToCents, centsToAmount } from '../../shared/utils/money'
 import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+import { apiError } from '../utils/errors'
+import { recordAudit } from './audit'
 
 type ProductRow = typeof products.$inferSelect
 
@@ -43,7 +45,8 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
   return json
 }
 
-export async function listProducts(db: Database, query: ProductListQuery, { admin = false } = {}) {
+/** The two statements behind a product list: the page of rows and the total (exported for EXPLAIN checks). */
+export function productListQueries(db: Database, query: ProductListQuery, { admin = false } = {}) {
   const filters: SQL[] = []
   if (!(admin && query.include_inactive)) filters.push(eq(products.isActive, true))
   if (query.keyword) filters.push(ilike(products.name, `%${escapeLike(query.keyword)}%`))
@@ -54,13 +57,161 @@ export async function listProducts(db: Database, query: ProductListQuery, { admi
 
   const order = query.order ?? (query.sort_by === 'created_at' ? 'desc' : 'asc')
   const direction = order === 'asc' ? asc : desc
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(products).where(where)
+  return {
+    rows: db.select().from(products).where(where)
       // The id breaks ties so that pages never repeat or skip a product.
       .orderBy(direction(SORT_COLUMNS[query.sort_by]), direction(products.id))
       .limit(query.limit)
       .offset((query.page - 1) * query.limit),
+    total: db.select({ total: count() }).from(products).where(where),
+  }
+}
+
+export async function listProducts(db: Database, query: ProductListQuery, { admin = false } = {}) {
+  const statements = productListQueries(db, query, { admin })
+  const [rows, [totals]] = await Promise.all([statements.rows, statements.total])
+  return toPage(rows.map(row => toProductJson(row, { admin })), totals?.total ?? 0, query.page, query.limit)
+}
+
+/** Every change to the catalog is announced, so that each server instance drops its cached pages. */
+export const CATALOG_CHANNEL = 'comptoir_catalog'
+
+async function announceCatalogChange(db: Database, productId: string) {
+  await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${productId})`)
+}
+
+export interface Actor {
+  id: string
+  ipAddress?: string
+  requestId?: string
+}
+
+/** One product; an inactive one only for admins. */
+export async function getProduct(db: Database, id: string, { admin = false } = {}) {
+  const [row] = await db.select().from(products).where(and(eq(products.id, id), admin ? undefined : eq(products.isActive, true)))
+  return row ? toProductJson(row, { admin }) : undefined
+}
+
+/** Active products by units sold in orders that were not cancelled. */
+export async function bestSellers(db: Database, limit: number) {
+  const units = sum(orderItems.quantity).mapWith(Number)
+  const rows = await db.select({ product: products, units })
+    .from(orderItems)
+    .innerJoin(orders, and(eq(orders.id, orderItems.orderId), ne(orders.status, 'cancelled')))
+    .innerJoin(products, and(eq(products.id, orderItems.productId), eq(products.isActive, true)))
+    .groupBy(products.id)
+    .orderBy(desc(units), asc(products.id))
+    .limit(limit)
+  return rows.map(row => ({ ...toProductJson(row.product), units_sold: row.units }))
+}
+
+/** Active products at or below `threshold` units, the emptiest first. */
+export async function lowStock(db: Database, query: { threshold: number, page: number, limit: number }) {
+  const where = and(eq(products.isActive, true), lte(products.stock, query.threshold))
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(products).where(where).orderBy(asc(products.stock), asc(products.name), asc(products.id))
+      .limit(query.limit).offset((query.page - 1) * query.limit),
     db.select({ total: count() }).from(products).where(where),
   ])
-  return toPage(rows.map(row => toProductJson(row, { admin })), totals?.total ?? 0, query.page, query.limit)
+  return toPage(rows.map(row => toProductJson(row, { admin: true })), totals?.total ?? 0, query.page, query.limit)
+}
+
+async function assertSkuFree(db: Database, sku: string | null | undefined, exceptId?: string) {
+  if (!sku) return
+  const [clash] = await db.select({ id: products.id }).from(products)
+    .where(and(eq(products.sku, sku), exceptId ? ne(products.id, exceptId) : undefined))
+  if (clash) throw apiError(409, 'SKU already used', { details: { sku: ['Another product has this SKU'] } })
+}
+
+function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
+  return {
+    ...(input.name !== undefined ? { name: input.name } : {}),
+    ...(input.description !== undefined ? { description: input.description } : {}),
+    ...(input.category !== undefined ? { category: input.category || null } : {}),
+    ...(input.price !== undefined ? { priceCents: amountToCents(input.price) } : {}),
+    ...(input.cost !== undefined ? { costCents: input.cost === null ? null : amountToCents(input.cost) } : {}),
+    ...(input.sku !== undefined ? { sku: input.sku || null } : {}),
+    ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
+  }
+}
+
+export async function createProduct(db: Database, input: ProductCreateInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    await assertSkuFree(tx, input.sku)
+    const stock = input.stock ?? 0
+    const [row] = await tx.insert(products).values({ name: input.name, priceCents: amountToCents(input.price), ...columnsOf(input), stock }).returning()
+    if (stock > 0) {
+      await tx.insert(stockMovements).values({ productId: row!.id, delta: stock, stockAfter: stock, reason: 'initial', actorId: actor.id })
+    }
+    const json = toProductJson(row!, { admin: true })
+    await recordAudit(tx, { actorId: actor.id, action: 'product.create', entity: 'product', entityId: row!.id, after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await announceCatalogChange(tx, row!.id)
+    return json
+  })
+}
+
+export async function updateProduct(db: Database, id: string, input: ProductUpdateInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
+    if (!before) throw apiError(404, 'Product not found')
+    await assertSkuFree(tx, input.sku, id)
+    const [row] = await tx.update(products).set(columnsOf(input)).where(eq(products.id, id)).returning()
+    const json = toProductJson(row!, { admin: true })
+    await recordAudit(tx, { actorId: actor.id, action: 'product.update', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await announceCatalogChange(tx, id)
+    return json
+  })
+}
+
+/** A product that was ever ordered stays, for the books: it can be deactivated instead. */
+export async function deleteProduct(db: Database, id: string, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
+    if (!before) throw apiError(404, 'Product not found')
+    const [ordered] = await tx.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.productId, id)).limit(1)
+    if (ordered) throw apiError(409, 'This product appears in orders and cannot be deleted; deactivate it instead')
+    await tx.delete(products).where(eq(products.id, id))
+    await recordAudit(tx, { actorId: actor.id, action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await announceCatalogChange(tx, id)
+  })
+}
+
+/**
+ * Sets the stock (`stock`) or moves it (`delta`) under a row lock, never below zero, and
+ * writes the ledger row (who, how much, the level after, why) and the audit row.
+ */
+export async function changeStock(db: Database, id: string, input: StockChangeInput, actor: Actor) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
+    if (!before) throw apiError(404, 'Product not found')
+    const target = input.stock ?? before.stock + input.delta!
+    if (target < 0) throw apiError(409, `Not enough stock: ${before.stock} in stock, cannot remove ${-input.delta!}`, { details: { delta: ['Stock cannot go below zero'] } })
+    if (target === before.stock) return toProductJson(before, { admin: true })
+    const [row] = await tx.update(products).set({ stock: target }).where(eq(products.id, id)).returning()
+    await tx.insert(stockMovements).values({ productId: id, delta: target - before.stock, stockAfter: target, reason: 'adjustment', note: input.reason || null, actorId: actor.id })
+    await recordAudit(tx, { actorId: actor.id, action: 'product.stock', entity: 'product', entityId: id, before: { stock: before.stock }, after: { stock: target, reason: input.reason ?? null }, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await announceCatalogChange(tx, id)
+    return toProductJson(row!, { admin: true })
+  })
+}
+
+/** The stock ledger of one product, newest first. */
+export async function stockHistory(db: Database, productId: string, query: { page: number, limit: number }) {
+  const where = eq(stockMovements.productId, productId)
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(stockMovements).where(where).orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+      .limit(query.limit).offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(stockMovements).where(where),
+  ])
+  const data = rows.map(row => ({
+    id: row.id,
+    delta: row.delta,
+    stock_after: row.stockAfter,
+    reason: row.reason,
+    note: row.note,
+    actor_id: row.actorId,
+    order_id: row.orderId,
+    created_at: row.createdAt.toISOString(),
+  }))
+  return toPage(data, totals?.total ?? 0, query.page, query.limit)
 }

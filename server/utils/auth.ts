@@ -61,3 +61,9 @@ export function requireAdmin(event: H3Event): SessionUser {
 export function clientAddress(event: H3Event): string | undefined {
   return getRequestIP(event, { xForwardedFor: useConfig().trustProxy })
 }
+
+/** The admin behind a write, for the audit log. */
+export function actorOf(event: H3Event) {
+  const user = requireAdmin(event)
+  return { id: user.id, ipAddress: clientAddress(event), requestId: event.context.requestId }
+}

@@ -21,6 +21,12 @@ export function useDb(): Database {
   return handle.db
 }
 
+/** Subscribes to a NOTIFY channel of the database (every instance's changes, this one's included). */
+export function listenToDatabase(channel: string, handler: (payload: string) => void) {
+  useDb()
+  return handle!.listen(channel, handler)
+}
+
 export function isDatabaseReady() {
   return isReady
 }

@@ -55,7 +55,9 @@ export function issuesToDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorD
   const details: ErrorDetails = {}
   for (const issue of issues) {
     const key = v.getDotPath(issue) ?? '_root'
-    ;(details[key] ??= []).push(issue.message)
+    // valibot words a missing key as 'Invalid key: Expected "x" but received undefined'.
+    const missing = issue.kind === 'schema' && issue.received === 'undefined' && issue.expected?.startsWith('"')
+    ;(details[key] ??= []).push(missing ? `${key.split('.').pop()} is required` : issue.message)
   }
   return details
 }

@@ -27,3 +27,19 @@ export const QueryAmount = (name: string) => v.optional(v.pipe(
 ))
 
 export const SortOrder = v.optional(v.picklist(['asc', 'desc'], 'order must be asc or desc'))
+
+/** A JSON amount of money: non-negative, at most two decimals, below a million. */
+export const Amount = (name: string) => v.pipe(
+  v.number(`${name} must be a number`),
+  v.minValue(0, `${name} must not be negative`),
+  v.maxValue(999_999.99, `${name} must be below 1,000,000`),
+  v.check(value => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, `${name} has at most two decimals`),
+)
+
+/** A JSON whole number within bounds. */
+export const WholeNumber = (name: string, min: number, max: number) => v.pipe(
+  v.number(`${name} must be a number`),
+  v.integer(`${name} must be a whole number`),
+  v.minValue(min, `${name} must be at least ${min}`),
+  v.maxValue(max, `${name} must be at most ${max}`),
+)

@@ -55,3 +55,11 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(json)).toEqual({ status: 400, body: { error: 'Invalid JSON body' }, headers: {} })
   })
 })
+
+describe('missing fields', () => {
+  it('are reported as required, by name', () => {
+    const result = v.safeParse(v.object({ price: v.number(), items: v.array(v.object({ product_id: v.string() })) }), { items: [{}] })
+    const response = toErrorResponse(createError({ statusCode: 400, data: new v.ValiError(result.issues!) }))
+    expect(response.body.details).toEqual({ 'price': ['price is required'], 'items.0.product_id': ['product_id is required'] })
+  })
+})

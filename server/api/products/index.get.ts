@@ -4,5 +4,7 @@ import { listProducts } from '../../services/products'
 
 export default defineEventHandler(async (event) => {
   const query = await getValidatedQuery(event, v.parser(ProductListQuery))
-  return listProducts(useDb(), query, { admin: event.context.user?.isAdmin === true })
+  // Admins see cost, margin and (on request) inactive products: never from the shared cache.
+  if (event.context.user?.isAdmin) return listProducts(useDb(), query, { admin: true })
+  return cachedProductList(event, { ...query, include_inactive: false })
 })

@@ -1,0 +1,11 @@
+import * as v from 'valibot'
+import { IdParams } from '#shared/schemas/auth'
+import { deleteProduct } from '../../services/products'
+
+export default defineEventHandler(async (event) => {
+  const actor = actorOf(event)
+  const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
+  await deleteProduct(useDb(), id, actor)
+  bumpCatalogVersion()
+  return { message: 'Product deleted' }
+})

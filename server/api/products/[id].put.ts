@@ -1,0 +1,13 @@
+import * as v from 'valibot'
+import { IdParams } from '#shared/schemas/auth'
+import { ProductUpdateInput } from '#shared/schemas/products'
+import { updateProduct } from '../../services/products'
+
+export default defineEventHandler(async (event) => {
+  const actor = actorOf(event)
+  const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
+  const input = await readValidatedBody(event, v.parser(ProductUpdateInput))
+  const product = await updateProduct(useDb(), id, input, actor)
+  bumpCatalogVersion()
+  return { data: product }
+})

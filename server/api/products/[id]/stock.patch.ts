@@ -1,0 +1,13 @@
+import * as v from 'valibot'
+import { IdParams } from '#shared/schemas/auth'
+import { StockChangeInput } from '#shared/schemas/products'
+import { changeStock } from '../../../services/products'
+
+export default defineEventHandler(async (event) => {
+  const actor = actorOf(event)
+  const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
+  const input = await readValidatedBody(event, v.parser(StockChangeInput))
+  const product = await changeStock(useDb(), id, input, actor)
+  bumpCatalogVersion()
+  return { data: product }
+})

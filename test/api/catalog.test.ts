@@ -1,0 +1,235 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_CATALOG, DEMO_ORDERS } from '../../server/database/demo-catalog'
+import { request } from './http'
+import { registered, Session, signedInAdmin } from './session'
+
+const active = DEMO_CATALOG.filter(p => p.isActive !== false)
+const inactive = DEMO_CATALOG.find(p => p.isActive === false)!
+
+let admin: Session
+let customer: Session
+beforeAll(async () => {
+  admin = (await signedInAdmin()).session
+  customer = (await registered()).session
+})
+
+async function idOf(sku: string) {
+  const res = await admin.request(`/api/products?include_inactive=true&limit=100&keyword=${encodeURIComponent(DEMO_CATALOG.find(p => p.sku === sku)!.name)}`)
+  return res.body.data.find((p: { sku: string }) => p.sku === sku).id as string
+}
+
+let sequence = 0
+async function newProduct(fields: Record<string, unknown> = {}) {
+  const res = await admin.request('/api/products', { method: 'POST', json: { name: `Test product ${Date.now()}-${sequence++}`, price: 10, stock: 10, ...fields } })
+  if (res.status !== 201) throw new Error(res.text)
+  return res.body.data as { id: string, name: string, price: number, stock: number }
+}
+
+describe('GET /api/products/search', () => {
+  it('needs a keyword', async () => {
+    const res = await request('/api/products/search')
+    expect(res.status).toBe(400)
+    expect(res.body.details.keyword).toEqual(['keyword is required'])
+    expect((await request('/api/products/search?keyword=%20%20')).status).toBe(400)
+  })
+
+  it('finds by keyword with the list\'s filters and envelope', async () => {
+    const res = await request('/api/products/search?keyword=beans&in_stock_only=true&sort_by=price&order=desc')
+    const expected = active.filter(p => /beans/i.test(p.name) && p.stock > 0)
+    expect(res.body.total).toBe(expected.length)
+    expect(res.body.data[0].price).toBe(Math.max(...expected.map(p => p.priceCents)) / 100)
+  })
+})
+
+describe('GET /api/products/best-sellers', () => {
+  it('ranks active products by units sold in orders that were not cancelled', async () => {
+    const units = new Map<string, number>()
+    for (const order of DEMO_ORDERS.filter(o => o.status !== 'cancelled')) {
+      for (const [sku, quantity] of order.items) units.set(sku, (units.get(sku) ?? 0) + quantity)
+    }
+    const res = await request('/api/products/best-sellers?limit=3')
+    expect(res.status).toBe(200)
+    expect(res.body.data).toHaveLength(3)
+    const top = Math.max(...units.values())
+    expect(res.body.data[0]).toMatchObject({ units_sold: top })
+    expect(units.get(res.body.data[0].sku)).toBe(top)
+    const sold = res.body.data.map((p: { units_sold: number }) => p.units_sold)
+    expect(sold).toEqual([...sold].sort((a, b) => b - a))
+    const all = await request('/api/products/best-sellers?limit=50')
+    // The grinder was only in a cancelled order.
+    expect(all.body.data.map((p: { sku: string }) => p.sku)).not.toContain('BRW-GRD-ELE')
+    expect(all.body.data).toHaveLength(units.size)
+  })
+
+  it('defaults to 10 and validates the limit', async () => {
+    expect((await request('/api/products/best-sellers')).body.data.length).toBeLessThanOrEqual(10)
+    expect((await request('/api/products/best-sellers?limit=zero')).status).toBe(400)
+  })
+})
+
+describe('GET /api/products/low-stock', () => {
+  it('is for admins only', async () => {
+    expect((await request('/api/products/low-stock')).status).toBe(401)
+    expect((await customer.request('/api/products/low-stock')).status).toBe(403)
+  })
+
+  it('lists active products at or under the threshold, emptiest first, with cost', async () => {
+    const res = await admin.request('/api/products/low-stock?threshold=5&limit=100')
+    const expected = active.filter(p => p.stock <= 5)
+    expect(res.body.data.map((p: { sku: string }) => p.sku).filter((sku: string) => expected.some(e => e.sku === sku))).toHaveLength(expected.length)
+    const stocks = res.body.data.map((p: { stock: number }) => p.stock)
+    expect(stocks).toEqual([...stocks].sort((a, b) => a - b))
+    expect(stocks.every((s: number) => s <= 5)).toBe(true)
+    expect(res.body.data[0].cost).toEqual(expect.any(Number))
+    expect(res.body.data.map((p: { sku: string }) => p.sku)).not.toContain(inactive.sku)
+  })
+})
+
+describe('GET /api/products/:id', () => {
+  it('shows an active product to anyone, without cost', async () => {
+    const id = await idOf('COF-KEN-250')
+    const res = await request(`/api/products/${id}`)
+    expect(res.status).toBe(200)
+    expect(res.body.data).toMatchObject({ id, sku: 'COF-KEN-250', price: 14.9 })
+    expect(res.body.data).not.toHaveProperty('cost')
+  })
+
+  it('hides an inactive product from everyone but admins', async () => {
+    const id = await idOf(inactive.sku)
+    expect((await request(`/api/products/${id}`)).status).toBe(404)
+    expect((await customer.request(`/api/products/${id}`)).status).toBe(404)
+    const res = await admin.request(`/api/products/${id}`)
+    expect(res.body.data).toMatchObject({ is_active: false, cost: inactive.costCents / 100 })
+    expect(res.body.data.margin_percentage).toBeCloseTo((inactive.priceCents - inactive.costCents) / inactive.priceCents * 100, 2)
+  })
+
+  it('answers 400 for an id that is not a UUID and 404 for an unknown one', async () => {
+    expect((await request('/api/products/42')).status).toBe(400)
+    expect((await request('/api/products/00000000-0000-4000-8000-000000000000')).status).toBe(404)
+  })
+})
+
+describe('admins see the catalog whole', () => {
+  it('include_inactive and cost in the list', async () => {
+    const res = await admin.request('/api/products?include_inactive=true&limit=100')
+    expect(res.body.total).toBeGreaterThanOrEqual(DEMO_CATALOG.length)
+    expect(res.body.data.find((p: { sku: string }) => p.sku === inactive.sku)).toBeDefined()
+    expect(res.body.data[0]).toHaveProperty('cost')
+    expect(res.body.data[0]).toHaveProperty('margin_percentage')
+  })
+})
+
+describe('POST /api/products', () => {
+  it('creates a product with exact money, ignoring fields it does not know', async () => {
+    const res = await admin.request('/api/products', { method: 'POST', json: { name: '  Moka pot gasket  ', price: 0.1, cost: 0.07, stock: 3, sku: `GSK-${Date.now()}`, id: '00000000-0000-4000-8000-000000000000', created_at: '2000-01-01' } })
+    expect(res.status).toBe(201)
+    expect(res.body.data).toMatchObject({ name: 'Moka pot gasket', price: 0.1, cost: 0.07, stock: 3, is_active: true, description: '' })
+    expect(res.body.data.id).not.toBe('00000000-0000-4000-8000-000000000000')
+    expect(res.body.data.created_at.startsWith('2000')).toBe(false)
+    expect((await request(`/api/products/${res.body.data.id}`)).body.data.price).toBe(0.1)
+  })
+
+  it('reports each invalid field', async () => {
+    const res = await admin.request('/api/products', { method: 'POST', json: { name: '', price: 1.999, cost: -1, stock: 1.5, sku: 'has spaces' } })
+    expect(res.status).toBe(400)
+    expect(Object.keys(res.body.details).sort()).toEqual(['cost', 'name', 'price', 'sku', 'stock'])
+    expect((await admin.request('/api/products', { method: 'POST', json: { name: 'No price' } })).body.details.price).toBeDefined()
+  })
+
+  it('refuses a SKU that is taken', async () => {
+    const res = await admin.request('/api/products', { method: 'POST', json: { name: 'Copy', price: 1, sku: 'COF-ETH-250' } })
+    expect(res.status).toBe(409)
+    expect(res.body.details.sku).toBeDefined()
+  })
+
+  it('is for admins only', async () => {
+    expect((await new Session().request('/api/products', { method: 'POST', json: { name: 'x', price: 1 } })).status).toBe(401)
+    expect((await customer.request('/api/products', { method: 'POST', json: { name: 'x', price: 1 } })).status).toBe(403)
+  })
+})
+
+describe('PUT /api/products/:id', () => {
+  it('updates some fields and shows the new price at once, cache or not', async () => {
+    const product = await newProduct({ price: 25 })
+    // Warm the public caches.
+    expect((await request(`/api/products/${product.id}`)).body.data.price).toBe(25)
+    const listed = async () => (await request(`/api/products?keyword=${encodeURIComponent(product.name)}`)).body.data[0]
+    expect((await listed()).price).toBe(25)
+
+    const res = await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { price: 19.99 } })
+    expect(res.status).toBe(200)
+    expect(res.body.data).toMatchObject({ price: 19.99, name: product.name, stock: 10 })
+    expect((await request(`/api/products/${product.id}`)).body.data.price).toBe(19.99)
+    expect((await listed()).price).toBe(19.99)
+
+    await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { is_active: false } })
+    expect((await request(`/api/products/${product.id}`)).status).toBe(404)
+    expect(await listed()).toBeUndefined()
+  })
+
+  it('refuses stock changes, empty bodies, taken SKUs', async () => {
+    const product = await newProduct()
+    const stock = await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { stock: 99 } })
+    expect(stock.status).toBe(400)
+    expect(stock.body.details.stock).toBeDefined()
+    expect((await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: {} })).status).toBe(400)
+    expect((await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { sku: 'COF-ETH-250' } })).status).toBe(409)
+    expect((await admin.request('/api/products/00000000-0000-4000-8000-000000000000', { method: 'PUT', json: { price: 1 } })).status).toBe(404)
+  })
+})
+
+describe('DELETE /api/products/:id', () => {
+  it('deletes a product nobody ordered', async () => {
+    const product = await newProduct()
+    expect((await customer.request(`/api/products/${product.id}`, { method: 'DELETE' })).status).toBe(403)
+    expect((await admin.request(`/api/products/${product.id}`, { method: 'DELETE' })).status).toBe(200)
+    expect((await admin.request(`/api/products/${product.id}`)).status).toBe(404)
+  })
+
+  it('refuses with 409 once the product was ordered', async () => {
+    const id = await idOf('COF-ESP-1KG')
+    const res = await admin.request(`/api/products/${id}`, { method: 'DELETE' })
+    expect(res.status).toBe(409)
+    expect(res.body.error).toMatch(/deactivate/)
+    expect((await request(`/api/products/${id}`)).status).toBe(200)
+  })
+})
+
+describe('PATCH /api/products/:id/stock', () => {
+  it('moves stock by a delta or to a level, writing a ledger row each time', async () => {
+    const product = await newProduct({ stock: 10 })
+    expect((await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: -3, reason: 'Broken in transit' } })).body.data.stock).toBe(7)
+    expect((await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { stock: 20, reason: 'Inventory count' } })).body.data.stock).toBe(20)
+    const ledger = await admin.request(`/api/products/${product.id}/stock-movements`)
+    expect(ledger.body.data.map((m: { delta: number, stock_after: number, reason: string, note: string | null }) => [m.delta, m.stock_after, m.reason, m.note])).toEqual([
+      [13, 20, 'adjustment', 'Inventory count'],
+      [-3, 7, 'adjustment', 'Broken in transit'],
+      [10, 10, 'initial', null],
+    ])
+    expect((await request(`/api/products/${product.id}`)).body.data.stock).toBe(20)
+  })
+
+  it('never goes below zero', async () => {
+    const product = await newProduct({ stock: 2 })
+    const res = await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: -3 } })
+    expect(res.status).toBe(409)
+    expect((await admin.request(`/api/products/${product.id}`)).body.data.stock).toBe(2)
+  })
+
+  it('holds under concurrent adjustments: exactly the stock there was is taken', async () => {
+    const product = await newProduct({ stock: 10 })
+    const results = await Promise.all(Array.from({ length: 25 }, () => admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: -1 } })))
+    expect(results.filter(r => r.status === 200)).toHaveLength(10)
+    expect(results.filter(r => r.status === 409)).toHaveLength(15)
+    expect((await admin.request(`/api/products/${product.id}`)).body.data.stock).toBe(0)
+    expect((await admin.request(`/api/products/${product.id}/stock-movements?limit=100`)).body.total).toBe(11)
+  })
+
+  it('takes either stock or delta, for admins only', async () => {
+    const product = await newProduct()
+    expect((await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { stock: 1, delta: 1 } })).status).toBe(400)
+    expect((await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: {} })).status).toBe(400)
+    expect((await admin.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: 0 } })).status).toBe(400)
+    expect((await customer.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: 5 } })).status).toBe(403)
+  })
+})
