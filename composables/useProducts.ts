@@ -1,10 +1,13 @@
+import type { LocationQuery } from 'vue-router'
 import type { Page } from '#shared/utils/pagination'
 import type { ProductJson } from '#shared/types/api'
+import { PRODUCT_SORT_FIELDS } from '#shared/schemas/products'
+import type { ProductSortField } from '#shared/schemas/products'
 
 export interface ProductListParams {
   page?: number
   limit?: number
-  sort_by?: 'created_at' | 'name' | 'price' | 'stock'
+  sort_by?: ProductSortField
   order?: 'asc' | 'desc'
   keyword?: string
   min_price?: number
@@ -18,4 +21,31 @@ export function useProducts(params: MaybeRefOrGetter<ProductListParams>, key?: s
     key,
     query: computed(() => toValue(params)),
   })
+}
+
+const single = (value: LocationQuery[string] | undefined) => (typeof value === 'string' ? value : undefined)
+const amount = (value: string | undefined) => (value && /^\d{1,7}(?:\.\d{1,2})?$/.test(value) ? Number(value) : undefined)
+
+/** The storefront's filters from a URL query: whatever is malformed is dropped, never sent on. */
+export function filtersFromQuery(query: LocationQuery): ProductListParams {
+  const page = Number(single(query.page))
+  const sortBy = single(query.sort_by)
+  const order = single(query.order)
+  const keyword = single(query.keyword)?.trim().slice(0, 100)
+  return {
+    ...(Number.isInteger(page) && page > 1 ? { page } : {}),
+    ...((PRODUCT_SORT_FIELDS as readonly string[]).includes(sortBy ?? '') ? { sort_by: sortBy as ProductSortField } : {}),
+    ...(order === 'asc' || order === 'desc' ? { order } : {}),
+    ...(keyword ? { keyword } : {}),
+    ...(amount(single(query.min_price)) !== undefined ? { min_price: amount(single(query.min_price)) } : {}),
+    ...(amount(single(query.max_price)) !== undefined ? { max_price: amount(single(query.max_price)) } : {}),
+    ...(single(query.in_stock_only) === 'true' ? { in_stock_only: true } : {}),
+  }
+}
+
+/** The URL query for some filters: only what differs from the defaults, so links stay short. */
+export function queryFromFilters(filters: ProductListParams): Record<string, string> {
+  return Object.fromEntries(Object.entries(filters)
+    .filter(([, value]) => value !== undefined && value !== '' && value !== false)
+    .map(([key, value]) => [key, String(value)]))
 }

@@ -11,7 +11,8 @@ const BASE_HEADERS = {
 /** JSON never needs to run, embed or be embedded. */
 const API_CSP = 'default-src \'none\'; frame-ancestors \'none\''
 
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/json")[^>]*>([\s\S]*?)<\/script>/g
+/** Inline scripts that run: not `src=` ones, not JSON data blocks (payload, JSON-LD). */
+const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g
 
 /**
  * Security headers on every response. Pages get a Content-Security-Policy that allows

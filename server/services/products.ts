@@ -215,3 +215,9 @@ export async function stockHistory(db: Database, productId: string, query: { pag
   }))
   return toPage(data, totals?.total ?? 0, query.page, query.limit)
 }
+
+/** Ids and last changes of every active product, for the sitemap (50,000 is the format's limit per file). */
+export function activeProductUrls(db: Database) {
+  return db.select({ id: products.id, updatedAt: products.updatedAt }).from(products)
+    .where(eq(products.isActive, true)).orderBy(desc(products.updatedAt)).limit(50_000)
+}
