@@ -20,6 +20,8 @@ export default defineConfig({
           exclude: onPostgres ? [] : ['test/api/postgres/**'],
           environment: 'node',
           globalSetup: ['test/api/global-setup.ts'],
+          // One shared server and database: files run one after another, each leaving the catalog as it found it.
+          fileParallelism: false,
           testTimeout: 30_000,
           hookTimeout: 90_000,
         },

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_CATALOG, DEMO_ORDERS } from '../../server/database/demo-catalog'
 import { request } from './http'
 import { registered, Session, signedInAdmin } from './session'
@@ -19,8 +19,20 @@ async function idOf(sku: string) {
 }
 
 let sequence = 0
+/** Products made here are deleted afterwards: the other files expect the demo catalog alone. */
+const created: string[] = []
+afterAll(async () => {
+  for (const id of created) await admin.request(`/api/products/${id}`, { method: 'DELETE' })
+})
+
+async function create(fields: Record<string, unknown>) {
+  const res = await admin.request('/api/products', { method: 'POST', json: fields })
+  if (res.status === 201) created.push(res.body.data.id)
+  return res
+}
+
 async function newProduct(fields: Record<string, unknown> = {}) {
-  const res = await admin.request('/api/products', { method: 'POST', json: { name: `Test product ${Date.now()}-${sequence++}`, price: 10, stock: 10, ...fields } })
+  const res = await create({ name: `Test product ${Date.now()}-${sequence++}`, price: 10, stock: 10, ...fields })
   if (res.status !== 201) throw new Error(res.text)
   return res.body.data as { id: string, name: string, price: number, stock: number }
 }
@@ -121,7 +133,7 @@ describe('admins see the catalog whole', () => {
 
 describe('POST /api/products', () => {
   it('creates a product with exact money, ignoring fields it does not know', async () => {
-    const res = await admin.request('/api/products', { method: 'POST', json: { name: '  Moka pot gasket  ', price: 0.1, cost: 0.07, stock: 3, sku: `GSK-${Date.now()}`, id: '00000000-0000-4000-8000-000000000000', created_at: '2000-01-01' } })
+    const res = await create({ name: '  Moka pot gasket  ', price: 0.1, cost: 0.07, stock: 3, sku: `GSK-${Date.now()}`, id: '00000000-0000-4000-8000-000000000000', created_at: '2000-01-01' })
     expect(res.status).toBe(201)
     expect(res.body.data).toMatchObject({ name: 'Moka pot gasket', price: 0.1, cost: 0.07, stock: 3, is_active: true, description: '' })
     expect(res.body.data.id).not.toBe('00000000-0000-4000-8000-000000000000')
@@ -130,14 +142,14 @@ describe('POST /api/products', () => {
   })
 
   it('reports each invalid field', async () => {
-    const res = await admin.request('/api/products', { method: 'POST', json: { name: '', price: 1.999, cost: -1, stock: 1.5, sku: 'has spaces' } })
+    const res = await create({ name: '', price: 1.999, cost: -1, stock: 1.5, sku: 'has spaces' })
     expect(res.status).toBe(400)
     expect(Object.keys(res.body.details).sort()).toEqual(['cost', 'name', 'price', 'sku', 'stock'])
-    expect((await admin.request('/api/products', { method: 'POST', json: { name: 'No price' } })).body.details.price).toBeDefined()
+    expect((await create({ name: 'No price' })).body.details.price).toBeDefined()
   })
 
   it('refuses a SKU that is taken', async () => {
-    const res = await admin.request('/api/products', { method: 'POST', json: { name: 'Copy', price: 1, sku: 'COF-ETH-250' } })
+    const res = await create({ name: 'Copy', price: 1, sku: 'COF-ETH-250' })
     expect(res.status).toBe(409)
     expect(res.body.details.sku).toBeDefined()
   })
