@@ -2,9 +2,10 @@ import { sql } from 'drizzle-orm'
 import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, timestamptz } from './columns.ts'
 import { products } from './products.ts'
+import { ORDER_STATUSES } from '../../shared/utils/order-status.ts'
 import { users } from './users.ts'
 
-export const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'] as const
+export { ORDER_STATUSES }
 export const orderStatus = pgEnum('order_status', ORDER_STATUSES)
 
 export const orders = pgTable('orders', {

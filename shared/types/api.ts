@@ -31,3 +31,32 @@ export interface UserJson {
   updated_at: string
   last_login: string | null
 }
+
+export interface OrderItemJson {
+  id: string
+  product_id: string
+  product_name: string
+  quantity: number
+  unit_price: number
+  subtotal: number
+}
+
+export interface OrderEventJson {
+  from_status: string | null
+  status: string
+  created_at: string
+}
+
+export interface OrderJson {
+  id: string
+  user_id: string
+  status: 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled'
+  total_amount: number
+  shipping_address: string
+  notes: string | null
+  items: OrderItemJson[]
+  created_at: string
+  updated_at: string
+  /** The status timeline, on the detail view. */
+  events?: OrderEventJson[]
+}

@@ -1,0 +1,227 @@
+import { createHash } from 'node:crypto'
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { SQL } from 'drizzle-orm'
+import { idempotencyKeys, orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema'
+import type { OrderCreateInput, OrderListQuery } from '../../shared/schemas/orders'
+import type { OrderJson } from '../../shared/types/api'
+import { centsToAmount, formatPrice } from '../../shared/utils/money'
+import type { OrderStatus } from '../../shared/utils/order-status'
+import { canMove } from '../../shared/utils/order-status'
+import { toPage } from '../../shared/utils/pagination'
+import type { Database } from '../database/client'
+import { apiError } from '../utils/errors'
+import { enqueueEmail } from './mail'
+import { CATALOG_CHANNEL } from './products'
+
+type OrderRow = typeof orders.$inferSelect
+type ItemRow = typeof orderItems.$inferSelect
+
+const IDEMPOTENCY_HOURS = 24
+
+function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
+  return {
+    id: order.id,
+    user_id: order.userId,
+    status: order.status,
+    total_amount: centsToAmount(order.totalCents),
+    shipping_address: order.shippingAddress,
+    notes: order.notes,
+    items: items.map(item => ({
+      id: item.id,
+      product_id: item.productId,
+      product_name: item.productName,
+      quantity: item.quantity,
+      unit_price: centsToAmount(item.unitPriceCents),
+      subtotal: centsToAmount(item.unitPriceCents * item.quantity),
+    })),
+    created_at: order.createdAt.toISOString(),
+    updated_at: order.updatedAt.toISOString(),
+  }
+}
+
+/** Items of several orders in one query: no N+1. */
+async function withItems(db: Database, rows: OrderRow[]) {
+  if (rows.length === 0) return []
+  const items = await db.select().from(orderItems).where(inArray(orderItems.orderId, rows.map(row => row.id)))
+  return rows.map(row => toOrderJson(row, items.filter(item => item.orderId === row.id)))
+}
+
+function requestHash(input: OrderCreateInput) {
+  return createHash('sha256').update(JSON.stringify(input)).digest('hex')
+}
+
+export interface Buyer {
+  id: string
+  email: string
+}
+
+export type CreateOrderResult = { order: OrderJson, replayed: boolean }
+
+/**
+ * Places an order, all or nothing, in one transaction: the products are locked in id order
+ * (so two orders never deadlock), every line is checked, then stock is taken with a
+ * conditional UPDATE that can never go below zero, prices are captured from the database,
+ * and the ledger, the timeline and the confirmation e-mail are written with it.
+ *
+ * With an Idempotency-Key, the first request inserts the key; a concurrent or later one
+ * with the same key waits on that row and gets the same order back.
+ */
+export async function createOrder(db: Database, buyer: Buyer, input: OrderCreateInput, idempotencyKey?: string): Promise<CreateOrderResult> {
+  return db.transaction(async (tx) => {
+    if (idempotencyKey) {
+      const hash = requestHash(input)
+      const [claimed] = await tx.insert(idempotencyKeys)
+        .values({ userId: buyer.id, key: idempotencyKey, requestHash: hash, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_HOURS})` })
+        .onConflictDoNothing()
+        .returning({ id: idempotencyKeys.id })
+      if (!claimed) {
+        const [previous] = await tx.select().from(idempotencyKeys)
+          .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
+        if (previous?.requestHash !== hash) throw apiError(422, 'This Idempotency-Key was already used for a different order')
+        if (!previous.orderId) throw apiError(409, 'An order with this Idempotency-Key is still being placed')
+        return { order: (await getOrder(tx, previous.orderId, { userId: buyer.id }))!, replayed: true }
+      }
+    }
+
+    const lines = [...input.items].sort((a, b) => a.product_id.localeCompare(b.product_id))
+    const locked = await tx.select().from(products)
+      .where(inArray(products.id, lines.map(line => line.product_id)))
+      .orderBy(products.id)
+      .for('update')
+    const byId = new Map(locked.map(product => [product.id, product]))
+
+    const details: Record<string, string[]> = {}
+    input.items.forEach((line, index) => {
+      const product = byId.get(line.product_id)
+      if (!product || !product.isActive) details[`items.${index}.product_id`] = ['This product is not for sale']
+      else if (product.stock < line.quantity) {
+        details[`items.${index}.quantity`] = [product.stock === 0 ? `${product.name} is out of stock` : `Only ${product.stock} of ${product.name} left`]
+      }
+    })
+    if (Object.keys(details).length > 0) throw apiError(409, 'Some items are not available in the quantity asked', { details })
+
+    const totalCents = lines.reduce((total, line) => total + byId.get(line.product_id)!.priceCents * line.quantity, 0)
+    const [order] = await tx.insert(orders).values({
+      userId: buyer.id,
+      totalCents,
+      shippingAddress: input.shipping_address,
+      notes: input.notes || null,
+    }).returning()
+
+    const items: ItemRow[] = []
+    for (const line of lines) {
+      const product = byId.get(line.product_id)!
+      // Conditional even under the lock: the database, not this code, has the last word on stock.
+      const [taken] = await tx.update(products)
+        .set({ stock: sql`${products.stock} - ${line.quantity}` })
+        .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
+        .returning({ stock: products.stock })
+      if (!taken) throw apiError(409, `Only ${product.stock} of ${product.name} left`)
+      await tx.insert(stockMovements).values({ productId: product.id, delta: -line.quantity, stockAfter: taken.stock, reason: 'order', orderId: order!.id, actorId: buyer.id })
+      const [item] = await tx.insert(orderItems).values({
+        orderId: order!.id,
+        productId: product.id,
+        productName: product.name,
+        quantity: line.quantity,
+        unitPriceCents: product.priceCents,
+        unitCostCents: product.costCents,
+      }).returning()
+      items.push(item!)
+    }
+    await tx.insert(orderEvents).values({ orderId: order!.id, toStatus: 'pending', actorId: buyer.id })
+    if (idempotencyKey) {
+      await tx.update(idempotencyKeys).set({ orderId: order!.id, responseStatus: 201 })
+        .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
+    }
+    const json = toOrderJson(order!, items)
+    await enqueueEmail(tx, {
+      to: buyer.email,
+      subject: `Your Comptoir order ${json.id.slice(0, 8)}`,
+      text: [
+        'Thank you for your order.',
+        '',
+        ...json.items.map(item => `${item.quantity} × ${item.product_name}  ${formatPrice(item.subtotal)}`),
+        '',
+        `Total: ${formatPrice(json.total_amount)}`,
+        '',
+        'It will be shipped to:',
+        json.shipping_address,
+      ].join('\n'),
+    })
+    await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${'order'})`)
+    return { order: json, replayed: false }
+  })
+}
+
+/** One order with its items and timeline; `userId` scopes it to its owner (someone else's is "not found"). */
+export async function getOrder(db: Database, id: string, { userId }: { userId?: string } = {}) {
+  const [order] = await db.select().from(orders).where(and(eq(orders.id, id), userId ? eq(orders.userId, userId) : undefined))
+  if (!order) return undefined
+  const [items, events] = await Promise.all([
+    db.select().from(orderItems).where(eq(orderItems.orderId, id)),
+    db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.createdAt),
+  ])
+  return {
+    ...toOrderJson(order, items),
+    events: events.map(event => ({ from_status: event.fromStatus, status: event.toStatus, created_at: event.createdAt.toISOString() })),
+  }
+}
+
+export async function listOrders(db: Database, query: OrderListQuery, { userId }: { userId?: string } = {}) {
+  const filters: SQL[] = []
+  if (userId) filters.push(eq(orders.userId, userId))
+  else if (query.user_id) filters.push(eq(orders.userId, query.user_id))
+  if (query.status) filters.push(eq(orders.status, query.status))
+  const where = and(...filters)
+  const [rows, [totals]] = await Promise.all([
+    db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(query.limit).offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(orders).where(where),
+  ])
+  return toPage(await withItems(db, rows), totals?.total ?? 0, query.page, query.limit)
+}
+
+const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
+  confirmed: 'has been confirmed and is being prepared',
+  shipped: 'is on its way',
+  delivered: 'has been delivered',
+  cancelled: 'has been cancelled; any stock it held is back on the shelves',
+}
+
+/**
+ * Moves an order to `to` if that is a legal move from where it stands. The move is one
+ * conditional UPDATE on the current status, so of two concurrent moves only one happens,
+ * and a cancellation restores the stock exactly once.
+ */
+export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean }) {
+  return db.transaction(async (tx) => {
+    const scope = and(eq(orders.id, id), actor.ownerOnly ? eq(orders.userId, actor.id) : undefined)
+    const [current] = await tx.select().from(orders).where(scope).for('update')
+    if (!current) throw apiError(404, 'Order not found')
+    if (!canMove(current.status, to)) {
+      throw apiError(409, to === 'cancelled'
+        ? `This order is ${current.status} and can no longer be cancelled`
+        : `An order cannot go from ${current.status} to ${to}`)
+    }
+    const [moved] = await tx.update(orders).set({ status: to })
+      .where(and(eq(orders.id, id), eq(orders.status, current.status)))
+      .returning()
+    if (!moved) throw apiError(409, 'The order changed meanwhile; reload it')
+
+    if (to === 'cancelled') {
+      const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(orderItems.productId)
+      for (const item of items) {
+        const [restored] = await tx.update(products).set({ stock: sql`${products.stock} + ${item.quantity}` })
+          .where(eq(products.id, item.productId)).returning({ stock: products.stock })
+        await tx.insert(stockMovements).values({ productId: item.productId, delta: item.quantity, stockAfter: restored!.stock, reason: 'cancel', orderId: id, actorId: actor.id })
+      }
+      await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${'cancel'})`)
+    }
+    await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
+    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
+    const news = STATUS_MAIL[to]
+    if (owner && news) {
+      await enqueueEmail(tx, { to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.` })
+    }
+    return (await getOrder(tx, id))!
+  })
+}

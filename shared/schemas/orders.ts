@@ -1,0 +1,41 @@
+import * as v from 'valibot'
+import { ORDER_STATUSES } from '../utils/order-status'
+import { PaginationQuery } from './common'
+
+export const OrderLineInput = v.object({
+  product_id: v.pipe(v.string('product_id is required'), v.uuid('product_id must be a UUID')),
+  quantity: v.pipe(v.number('quantity must be a number'), v.integer('quantity must be a whole number'), v.minValue(1, 'quantity must be at least 1'), v.maxValue(1000, 'quantity must be at most 1000')),
+})
+
+export const ShippingAddress = v.pipe(
+  v.string('shipping_address is required'),
+  v.trim(),
+  v.minLength(10, 'shipping_address needs a name, a street, a postcode and a town'),
+  v.maxLength(500, 'shipping_address is at most 500 characters'),
+)
+
+export const OrderCreateInput = v.object({
+  items: v.pipe(
+    v.array(OrderLineInput, 'items must be a list'),
+    v.minLength(1, 'an order needs at least one item'),
+    v.maxLength(50, 'an order has at most 50 lines'),
+    v.check(items => new Set(items.map(item => item.product_id)).size === items.length, 'each product may appear only once'),
+  ),
+  shipping_address: ShippingAddress,
+  notes: v.optional(v.nullable(v.pipe(v.string('notes must be text'), v.trim(), v.maxLength(1000, 'notes are at most 1000 characters')))),
+})
+export type OrderCreateInput = v.InferOutput<typeof OrderCreateInput>
+
+export const OrderStatusInput = v.object({
+  status: v.picklist(ORDER_STATUSES, `status must be one of ${ORDER_STATUSES.join(', ')}`),
+})
+
+export const OrderListQuery = v.object({
+  ...PaginationQuery,
+  status: v.optional(v.picklist(ORDER_STATUSES, `status must be one of ${ORDER_STATUSES.join(', ')}`)),
+  user_id: v.optional(v.pipe(v.string(), v.uuid('user_id must be a UUID'))),
+})
+export type OrderListQuery = v.InferOutput<typeof OrderListQuery>
+
+/** An `Idempotency-Key` header: 1 to 255 visible ASCII characters. */
+export const IdempotencyKey = v.optional(v.pipe(v.string(), v.regex(/^[\x21-\x7E]{1,255}$/, 'Idempotency-Key must be 1 to 255 visible ASCII characters')))
