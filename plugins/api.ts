@@ -17,7 +17,7 @@ const NO_RETRY = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', 
  */
 export default defineNuxtPlugin(() => {
   const serverHeaders: Record<string, string> = import.meta.server
-    ? { ...useRequestHeaders(['cookie']), origin: useRequestURL().origin }
+    ? { ...useRequestHeaders(['cookie', 'host']), origin: useRequestURL().origin }
     : {}
 
   let renewing: Promise<boolean> | undefined

@@ -11,6 +11,9 @@ export default defineNuxtPlugin({
     const names = authCookieNames(!import.meta.dev)
     const present = (name: string) => Boolean(useCookie(name, { readonly: true }).value)
     if (!present(names.access) && !present(names.session)) return
-    await useAuthStore().fetchUser()
+    const auth = useAuthStore()
+    const cart = useCartStore()
+    await auth.fetchUser()
+    if (auth.isAuthenticated) await cart.loadFromAccount()
   },
 })

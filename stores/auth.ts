@@ -19,10 +19,12 @@ export const useAuthStore = defineStore('auth', () => {
 
   async function login(input: LoginInput) {
     user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/login', { method: 'POST', body: input })).data.user
+    await useCartStore().mergeIntoAccount()
   }
 
   async function register(input: RegisterInput) {
     user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/register', { method: 'POST', body: input })).data.user
+    await useCartStore().mergeIntoAccount()
   }
 
   async function updateProfile(input: ProfileUpdateInput) {
@@ -35,6 +37,7 @@ export const useAuthStore = defineStore('auth', () => {
     }
     finally {
       user.value = null
+      useCartStore().forget()
     }
   }
 

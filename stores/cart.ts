@@ -1,6 +1,10 @@
+import type { CartLineJson, ProductJson } from '#shared/types/api'
+
 export interface CartLine {
   product_id: string
   quantity: number
+  /** The price seen when the line was added. */
+  price?: number
 }
 
 const MAX_LINES = 50
@@ -10,38 +14,105 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Whatever the cookie holds (it is the visitor's to edit), only well-formed lines count. */
 function sanitize(value: unknown): CartLine[] {
   if (!Array.isArray(value)) return []
+  const seen = new Set<string>()
   return value
     .filter((line): line is CartLine => typeof line?.product_id === 'string' && UUID.test(line.product_id)
-      && Number.isInteger(line.quantity) && line.quantity > 0)
+      && Number.isInteger(line.quantity) && line.quantity > 0 && !seen.has(line.product_id) && Boolean(seen.add(line.product_id)))
     .slice(0, MAX_LINES)
-    .map(line => ({ product_id: line.product_id, quantity: Math.min(line.quantity, MAX_QUANTITY) }))
+    .map(line => ({
+      product_id: line.product_id,
+      quantity: Math.min(line.quantity, MAX_QUANTITY),
+      ...(typeof line.price === 'number' && line.price >= 0 ? { price: line.price } : {}),
+    }))
 }
 
 /**
- * The cart: product ids and quantities, kept in a cookie so that the server renders the
- * cart badge on the first paint and guests keep their cart. Prices and stock are always
- * read fresh from the server; nothing here is trusted at checkout.
+ * The cart: product ids, quantities and the price seen, kept in a cookie so that the
+ * server renders the badge on the first paint and guests keep their cart. A signed-in
+ * customer's cart is also saved on the server, so it follows them to other devices; a
+ * guest cart is merged into it on sign-in. Prices and stock are always read fresh from
+ * the server, and nothing here is trusted at checkout.
  */
 export const useCartStore = defineStore('cart', () => {
   const cookie = useCookie<CartLine[]>('comptoir_cart', { default: () => [], maxAge: 60 * 60 * 24 * 30, sameSite: 'lax', path: '/' })
   const lines = computed(() => sanitize(cookie.value))
   const count = computed(() => lines.value.reduce((total, line) => total + line.quantity, 0))
+  const { $api } = useNuxtApp()
+  const auth = useAuthStore()
 
   function quantityOf(productId: string) {
     return lines.value.find(line => line.product_id === productId)?.quantity ?? 0
   }
 
+  async function save(next: CartLine[]) {
+    cookie.value = next
+    if (auth.isAuthenticated) await $api('/api/cart', { method: 'PUT', body: { items: next } })
+  }
+
   /** Adds up to what is in stock; returns the quantity now in the cart. */
-  function add(productId: string, quantity: number, stock: number) {
-    const wanted = Math.min(quantityOf(productId) + quantity, stock, MAX_QUANTITY)
-    return setQuantity(productId, wanted)
+  async function add(product: ProductJson, quantity: number) {
+    const wanted = Math.min(quantityOf(product.id) + quantity, product.stock, MAX_QUANTITY)
+    await setQuantity(product.id, wanted, product.price)
+    return wanted
   }
 
-  function setQuantity(productId: string, quantity: number) {
-    const others = lines.value.filter(line => line.product_id !== productId)
-    cookie.value = quantity > 0 ? [...others, { product_id: productId, quantity }] : others
-    return quantity
+  async function setQuantity(productId: string, quantity: number, price?: number) {
+    const current = lines.value.find(line => line.product_id === productId)
+    const line = { product_id: productId, quantity, ...(current?.price !== undefined ? { price: current.price } : price !== undefined ? { price } : {}) }
+    await save(quantity > 0
+      ? (current ? lines.value.map(l => (l.product_id === productId ? line : l)) : [...lines.value, line])
+      : lines.value.filter(l => l.product_id !== productId))
   }
 
-  return { lines, count, quantityOf, add, setQuantity }
+  /** The lines with live prices and stock. */
+  async function quote(): Promise<CartLineJson[]> {
+    if (lines.value.length === 0) return []
+    return (await $api<{ data: CartLineJson[] }>('/api/cart/quote', { method: 'POST', body: { items: lines.value } })).data
+  }
+
+  /**
+   * On sign-in: the account's saved cart and this device's guest cart become one
+   * (quantities added, each capped by the stock), saved on both sides.
+   */
+  async function mergeIntoAccount() {
+    const saved = (await $api<{ data: CartLineJson[] }>('/api/cart')).data
+    const merged = new Map<string, CartLine & { stock: number }>()
+    for (const line of saved) {
+      if (line.product) merged.set(line.product_id, { product_id: line.product_id, quantity: line.quantity, price: line.added_price ?? line.product.price, stock: line.product.stock })
+    }
+    const guest = lines.value.filter(line => line.product_id)
+    const quoted = guest.length ? (await $api<{ data: CartLineJson[] }>('/api/cart/quote', { method: 'POST', body: { items: guest } })).data : []
+    for (const line of quoted) {
+      if (!line.product) continue
+      const before = merged.get(line.product_id)
+      merged.set(line.product_id, {
+        product_id: line.product_id,
+        quantity: (before?.quantity ?? 0) + line.quantity,
+        price: before?.price ?? line.added_price ?? line.product.price,
+        stock: line.product.stock,
+      })
+    }
+    const next = [...merged.values()]
+      .map(({ stock, ...line }) => ({ ...line, quantity: Math.min(line.quantity, stock, MAX_QUANTITY) }))
+      .filter(line => line.quantity > 0)
+    await save(next)
+  }
+
+  /** During SSR for a signed-in visitor: the cart saved on the account is the cart. */
+  async function loadFromAccount() {
+    const saved = (await $api<{ data: CartLineJson[] }>('/api/cart')).data
+    cookie.value = saved.map(line => ({ product_id: line.product_id, quantity: line.quantity, ...(line.added_price !== null ? { price: line.added_price } : {}) }))
+  }
+
+  /** After an order: the cart, on this device and on the account, is empty. */
+  async function clear() {
+    await save([])
+  }
+
+  /** Signing out leaves no trace of the account's cart on this device. */
+  function forget() {
+    cookie.value = []
+  }
+
+  return { lines, count, quantityOf, add, setQuantity, quote, mergeIntoAccount, loadFromAccount, clear, forget }
 })

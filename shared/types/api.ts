@@ -60,3 +60,13 @@ export interface OrderJson {
   /** The status timeline, on the detail view. */
   events?: OrderEventJson[]
 }
+
+/** A cart line as the server sees it now: the product's live price and stock. */
+export interface CartLineJson {
+  product_id: string
+  quantity: number
+  /** Null when the product no longer exists or is not for sale. */
+  product: ProductJson | null
+  /** The price when the line was added, if known. */
+  added_price: number | null
+}

@@ -1,0 +1,44 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import { cartItems, products } from '../../drizzle/schema'
+import type { CartInput } from '../../shared/schemas/cart'
+import type { CartLineJson } from '../../shared/types/api'
+import { amountToCents, centsToAmount } from '../../shared/utils/money'
+import type { Database } from '../database/client'
+import { toProductJson } from './products'
+
+/** Lines with the products' live price and stock (one query for all of them). */
+export async function quoteCart(db: Database, items: CartInput['items']): Promise<CartLineJson[]> {
+  if (items.length === 0) return []
+  const found = await db.select().from(products)
+    .where(and(inArray(products.id, items.map(item => item.product_id)), eq(products.isActive, true)))
+  const byId = new Map(found.map(product => [product.id, product]))
+  return items.map((item) => {
+    const product = byId.get(item.product_id)
+    return { product_id: item.product_id, quantity: item.quantity, product: product ? toProductJson(product) : null, added_price: item.price ?? null }
+  })
+}
+
+/** The signed-in customer's cart, kept on the server so that it follows them across devices. */
+export async function loadCart(db: Database, userId: string) {
+  const rows = await db.select().from(cartItems).where(eq(cartItems.userId, userId)).orderBy(cartItems.createdAt)
+  return quoteCart(db, rows.map(row => ({ product_id: row.productId, quantity: row.quantity, price: centsToAmount(row.addedPriceCents) })))
+}
+
+/** Replaces the whole cart (lines for products that do not exist are dropped). */
+export async function saveCart(db: Database, userId: string, items: CartInput['items']) {
+  await db.transaction(async (tx) => {
+    await tx.delete(cartItems).where(eq(cartItems.userId, userId))
+    if (items.length === 0) return
+    const existing = await tx.select({ id: products.id, priceCents: products.priceCents }).from(products)
+      .where(inArray(products.id, items.map(item => item.product_id)))
+    const prices = new Map(existing.map(product => [product.id, product.priceCents]))
+    const rows = items.filter(item => prices.has(item.product_id)).map(item => ({
+      userId,
+      productId: item.product_id,
+      quantity: item.quantity,
+      addedPriceCents: item.price !== undefined ? amountToCents(item.price) : prices.get(item.product_id)!,
+    }))
+    if (rows.length > 0) await tx.insert(cartItems).values(rows)
+  })
+  return loadCart(db, userId)
+}

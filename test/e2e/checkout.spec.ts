@@ -1,0 +1,53 @@
+import { expect, hydrated, test } from './fixtures'
+
+test('a guest fills a cart, signs in (cart kept), checks out, sees the order, cancels it, and the stock is back', async ({ page, baseURL }) => {
+  const id = `shopper${Date.now().toString(36)}`
+  const account = { email: `${id}@test.example`, username: id, password: 'correct horse battery', full_name: 'Jeanne Dupont' }
+  expect((await page.request.post('/api/auth/register', { data: account, headers: { origin: baseURL! } })).status()).toBe(201)
+  await page.context().clearCookies()
+
+  const product = (await (await page.request.get('/api/products/search?keyword=Tieguanyin')).json()).data[0]
+  const stockBefore = product.stock
+
+  // As a guest.
+  await page.goto(`/products/${product.id}`)
+  await hydrated(page)
+  await page.getByRole('button', { name: 'Increment' }).click()
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
+
+  await page.getByRole('link', { name: 'Cart, 2 items' }).click()
+  await expect(page.getByRole('heading', { name: 'Your cart' })).toBeVisible()
+  await expect(page.getByRole('link', { name: product.name })).toBeVisible()
+  await page.getByRole('link', { name: 'Sign in to check out' }).click()
+
+  await expect(page).toHaveURL(/\/login\?redirect=\/checkout$/)
+  await hydrated(page)
+  await page.getByLabel('Email').fill(account.email)
+  await page.getByLabel('Password').fill(account.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+
+  await expect(page).toHaveURL(/\/checkout$/)
+  await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
+  await page.getByLabel('Shipping address').fill('Jeanne Dupont\n8 quai Saint-Vincent\n69001 Lyon\nFrance')
+  await page.getByRole('button', { name: /^Place order/ }).click()
+
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/)
+  await expect(page.getByText('Thank you, your order is placed')).toBeVisible()
+  await expect(page.getByRole('cell', { name: product.name })).toBeVisible()
+  await expect(page.getByRole('link', { name: 'Cart' })).toBeVisible()
+  const afterOrder = (await (await page.request.get(`/api/products/${product.id}`)).json()).data.stock
+  expect(afterOrder).toBe(stockBefore - 2)
+
+  await page.goto('/orders')
+  await expect(page.getByText('Pending')).toBeVisible()
+  await page.getByRole('link', { name: /^Order / }).first().click()
+  await hydrated(page)
+  await page.getByRole('button', { name: 'Cancel this order' }).click()
+  await expect(page.getByText('Order cancelled')).toBeVisible()
+  await expect(page.getByText('Cancelled').first()).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Cancel this order' })).toHaveCount(0)
+
+  const afterCancel = (await (await page.request.get(`/api/products/${product.id}`)).json()).data.stock
+  expect(afterCancel).toBe(stockBefore)
+})
