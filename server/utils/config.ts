@@ -16,6 +16,11 @@ export interface AppConfig {
   accessTokenTtl: number
   refreshTokenTtl: number
   logLevel: LogLevel
+  /** smtp(s):// URL of the mail server; without one, mails are written to `.data/mail/` as .eml files. */
+  smtpUrl: string | undefined
+  mailFrom: string
+  /** Where files the server writes for itself live (`.data/` under the working directory). */
+  dataDir: string
 }
 
 const seconds = (fallback: number) => v.optional(
@@ -48,6 +53,8 @@ const EnvSchema = v.object({
   ACCESS_TOKEN_TTL: seconds(900),
   REFRESH_TOKEN_TTL: seconds(2_592_000),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+  SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL'))),
+  MAIL_FROM: v.optional(v.pipe(v.string(), v.maxLength(200)), 'Comptoir <shop@comptoir.example>'),
   PORT: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a port number'), v.transform(Number), v.minValue(1), v.maxValue(65_535, 'must be a port number'))),
 })
 
@@ -109,6 +116,9 @@ export function parseConfig(
     accessTokenTtl: parsed.ACCESS_TOKEN_TTL,
     refreshTokenTtl: parsed.REFRESH_TOKEN_TTL,
     logLevel: parsed.LOG_LEVEL,
+    smtpUrl: parsed.SMTP_URL,
+    mailFrom: parsed.MAIL_FROM,
+    dataDir: resolve(cwd, '.data'),
   }
 }
 

@@ -26,6 +26,9 @@ describe('parseConfig', () => {
       accessTokenTtl: 900,
       refreshTokenTtl: 2_592_000,
       logLevel: 'info',
+      smtpUrl: undefined,
+      mailFrom: 'Comptoir <shop@comptoir.example>',
+      dataDir: '/srv/shop/.data',
     })
   })
 

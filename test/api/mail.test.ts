@@ -1,0 +1,90 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { DEMO_ACCOUNTS } from '../../server/database/seed'
+import { createTestDatabase, seedTestDatabase } from '../support/database'
+import type { TestDatabase } from '../support/database'
+import { startServer } from '../support/server'
+import type { RunningServer } from '../support/server'
+import { ADDRESS, productFactory } from './orders-helpers'
+import { registered, signedInAdmin } from './session'
+import type { Session } from './session'
+
+/** Without SMTP_URL the server writes each mail into `.data/mail/` beside its database. */
+const mailDir = join(dirname(inject('serverLog')), '.data', 'mail')
+
+/** The mail as text: bodies with accents arrive quoted-printable. */
+function decode(eml: string) {
+  const unfolded = eml.replace(/=\r?\n/g, '')
+  return Buffer.from(unfolded.replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))), 'latin1').toString('utf8')
+}
+
+async function mailsTo(email: string, atLeast: number) {
+  let found: string[] = []
+  for (let i = 0; i < 50 && found.length < atLeast; i++) {
+    if (existsSync(mailDir)) {
+      found = readdirSync(mailDir).map(file => decode(readFileSync(join(mailDir, file), 'utf8'))).filter(text => text.includes(`To: ${email}`))
+    }
+    if (found.length < atLeast) await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return found
+}
+
+let admin: Session
+beforeAll(async () => {
+  admin = (await signedInAdmin()).session
+})
+const newProduct = productFactory(() => admin)
+
+describe('order e-mails', () => {
+  it('confirm a placed order, then announce each status change', async () => {
+    const product = await newProduct({ price: 8.5 })
+    const buyer = await registered('mailed')
+    const placed = (await buyer.session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: product.id, quantity: 2 }], shipping_address: ADDRESS } })).body.data
+    const [confirmation] = await mailsTo(buyer.account.email, 1)
+    expect(confirmation).toContain(`Subject: Your Comptoir order ${placed.id.slice(0, 8)}`)
+    expect(confirmation).toContain(`2 × ${product.name}`)
+    expect(confirmation).toContain('Total: €17.00')
+
+    await admin.request(`/api/orders/${placed.id}/status`, { method: 'PATCH', json: { status: 'confirmed' } })
+    const mails = await mailsTo(buyer.account.email, 2)
+    expect(mails.some(mail => mail.includes('has been confirmed'))).toBe(true)
+  })
+})
+
+describe('when the mail server is down', () => {
+  let database: TestDatabase
+  let server: RunningServer
+
+  beforeAll(async () => {
+    database = await createTestDatabase('smtp-down')
+    await seedTestDatabase(database)
+    server = await startServer({ cwd: database.cwd, env: { DATABASE_URL: database.url, SMTP_URL: 'smtp://127.0.0.1:1', RATE_LIMIT: 'off' } })
+  })
+  afterAll(async () => {
+    await server.stop()
+    await database.drop()
+  })
+
+  it('orders still go through, and the mail waits for a retry', async () => {
+    const login = await fetch(`${server.url}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'origin': server.url },
+      body: JSON.stringify({ email: DEMO_ACCOUNTS.customer.email, password: DEMO_ACCOUNTS.customer.password }),
+    })
+    const cookie = login.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+    const products = await (await fetch(`${server.url}/api/products?in_stock_only=true&limit=1`)).json()
+    const placed = await fetch(`${server.url}/api/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'origin': server.url, cookie },
+      body: JSON.stringify({ items: [{ product_id: products.data[0].id, quantity: 1 }], shipping_address: ADDRESS }),
+    })
+    expect(placed.status).toBe(201)
+    const order = (await placed.json()).data
+    for (let i = 0; i < 50 && !server.output().includes('"msg":"mail failed, will retry"'); i++) await new Promise(resolve => setTimeout(resolve, 100))
+    expect(server.output()).toContain('"msg":"mail failed, will retry"')
+    const again = await fetch(`${server.url}/api/orders/${order.id}`, { headers: { cookie } })
+    expect((await again.json()).data.status).toBe('pending')
+    expect(existsSync(join(database.cwd, '.data', 'mail'))).toBe(false)
+  })
+})
