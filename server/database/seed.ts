@@ -16,6 +16,7 @@ export interface SeedResult {
 }
 
 const DAY = 86_400_000
+const FLOW = ['pending', 'confirmed', 'shipped', 'delivered'] as const
 const HOUR = 3_600_000
 
 /** Units of each SKU taken by the demo orders that still hold their stock (all but cancelled ones). */
@@ -90,7 +91,15 @@ async function seedDemoOrders(db: Database, now: number) {
       unitPriceCents: line.product.priceCents,
       unitCostCents: line.product.costCents,
     })))
-    await db.insert(orderEvents).values({ orderId: order!.id, toStatus: demo.status, actorId: customer.id, createdAt: placedAt })
+    // The timeline walks the order to where it stands: placed, then a day per step.
+    const path = demo.status === 'cancelled' ? ['pending', 'cancelled'] as const : FLOW.slice(0, FLOW.indexOf(demo.status) + 1)
+    await db.insert(orderEvents).values(path.map((status, step) => ({
+      orderId: order!.id,
+      fromStatus: step === 0 ? null : path[step - 1]!,
+      toStatus: status,
+      actorId: customer.id,
+      createdAt: new Date(placedAt.getTime() + step * (demo.status === 'cancelled' ? HOUR : DAY / 2)),
+    })))
     for (const line of lines) {
       const after = level.get(line.product.id)! - line.quantity
       level.set(line.product.id, after)
