@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { createTestDatabase, seedTestDatabase } from '../support/database'
 import type { TestDatabase } from '../support/database'
-import { startServer } from '../support/server'
+import { signInAt, startServer } from '../support/server'
 import type { RunningServer } from '../support/server'
 import { ADDRESS, productFactory } from './orders-helpers'
 import { registered, signedInAdmin } from './session'
@@ -67,12 +67,7 @@ describe('when the mail server is down', () => {
   })
 
   it('orders still go through, and the mail waits for a retry', async () => {
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'origin': server.url },
-      body: JSON.stringify({ email: DEMO_ACCOUNTS.customer.email, password: DEMO_ACCOUNTS.customer.password }),
-    })
-    const cookie = login.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+    const cookie = await signInAt(server, DEMO_ACCOUNTS.customer)
     const products = await (await fetch(`${server.url}/api/products?in_stock_only=true&limit=1`)).json()
     const placed = await fetch(`${server.url}/api/orders`, {
       method: 'POST',

@@ -1,29 +1,16 @@
 import { randomUUID } from 'node:crypto'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rateLimits, refreshTokens, revokedAccessTokens, users } from '../../drizzle/schema'
-import { openDatabase } from '../../server/database/client'
-import type { DatabaseHandle } from '../../server/database/client'
-import { migrateDatabase } from '../../server/database/migrate'
 import { pruneExpired } from '../../server/services/sessions'
-import { ROOT } from '../support/build'
-import { createTestDatabase } from '../support/database'
-import type { TestDatabase } from '../support/database'
+import { openMigratedTestDatabase } from '../support/database'
 
 /** The pruning service on a real database of its own (PGlite, or PostgreSQL when DATABASE_URL is set). */
-let database: TestDatabase
-let handle: DatabaseHandle
+let handle: Awaited<ReturnType<typeof openMigratedTestDatabase>>
 
 beforeAll(async () => {
-  database = await createTestDatabase('prune')
-  const options = { url: database.url, dataDir: join(database.cwd, '.data/pglite') }
-  handle = openDatabase(options)
-  await migrateDatabase(handle, options, join(ROOT, 'drizzle/migrations'))
+  handle = await openMigratedTestDatabase('prune')
 })
-afterAll(async () => {
-  await handle.close()
-  await database.drop()
-})
+afterAll(() => handle.close())
 
 describe('pruneExpired', () => {
   it('deletes expired refresh tokens, denials and rate-limit windows, and nothing live', async () => {

@@ -88,7 +88,7 @@ test('an expired access token is renewed silently when a page loads', async ({ p
   await context.addCookies([{ ...renewed, value: expired }])
   await page.getByLabel('Full name').fill('Renewed In Place')
   await page.getByRole('button', { name: 'Save profile' }).click()
-  await expect(page.getByText('Profile saved')).toBeVisible()
+  await expect(page.getByText('Profile saved').first()).toBeVisible()
   const profile = await page.request.get('/api/auth/profile')
   expect((await profile.json()).data.full_name).toBe('Renewed In Place')
 })

@@ -54,3 +54,18 @@ export async function seedTestDatabase(database: TestDatabase) {
     await handle.close()
   }
 }
+
+/** A fresh, migrated database opened in this process (for tests of services, not of the server). */
+export async function openMigratedTestDatabase(label: string) {
+  const database = await createTestDatabase(label)
+  const options = { url: database.url, dataDir: join(database.cwd, '.data/pglite') }
+  const handle = openDatabase(options)
+  await migrateDatabase(handle, options, join(ROOT, 'drizzle/migrations'))
+  return {
+    db: handle.db,
+    close: async () => {
+      await handle.close()
+      await database.drop()
+    },
+  }
+}

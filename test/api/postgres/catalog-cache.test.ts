@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNTS } from '../../../server/database/seed'
 import { createTestDatabase, seedTestDatabase } from '../../support/database'
 import type { TestDatabase } from '../../support/database'
-import { startServer } from '../../support/server'
+import { signInAt, startServer } from '../../support/server'
 import type { RunningServer } from '../../support/server'
 
 /** Two instances on one database: a change made through one shows at once through the other. */
@@ -22,12 +22,7 @@ afterAll(async () => {
 describe('the catalog cache across instances', () => {
   it('drops a changed product everywhere', async () => {
     const [a, b] = servers as [RunningServer, RunningServer]
-    const login = await fetch(`${a.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'origin': a.url },
-      body: JSON.stringify({ email: DEMO_ACCOUNTS.admin.email, password: DEMO_ACCOUNTS.admin.password }),
-    })
-    const cookie = login.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+    const cookie = await signInAt(a, DEMO_ACCOUNTS.admin)
 
     const list = async () => (await (await fetch(`${b.url}/api/products?keyword=Kenya`)).json()).data[0]
     const product = await list()

@@ -1,28 +1,18 @@
-import { join } from 'node:path'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as v from 'valibot'
-import { openDatabase } from '../../../server/database/client'
-import type { DatabaseHandle } from '../../../server/database/client'
-import { migrateDatabase } from '../../../server/database/migrate'
 import { productListQueries } from '../../../server/services/products'
 import { ProductListQuery } from '../../../shared/schemas/products'
-import { ROOT } from '../../support/build'
-import { createTestDatabase } from '../../support/database'
-import type { TestDatabase } from '../../support/database'
+import { openMigratedTestDatabase } from '../../support/database'
 
 /**
  * The catalog's queries on 10,000 products use the indexes made for them. The plans are
  * printed, so a run shows what PostgreSQL chose.
  */
-let database: TestDatabase
-let handle: DatabaseHandle
+let handle: Awaited<ReturnType<typeof openMigratedTestDatabase>>
 
 beforeAll(async () => {
-  database = await createTestDatabase('plans')
-  const options = { url: database.url, dataDir: join(database.cwd, '.data/pglite') }
-  handle = openDatabase(options)
-  await migrateDatabase(handle, options, join(ROOT, 'drizzle/migrations'))
+  handle = await openMigratedTestDatabase('plans')
   await handle.db.execute(sql`
     insert into products (name, description, category, price_cents, cost_cents, stock, sku, is_active, created_at)
     select
@@ -33,10 +23,7 @@ beforeAll(async () => {
     from generate_series(1, 10000) as i`)
   await handle.db.execute(sql`analyze products`)
 }, 120_000)
-afterAll(async () => {
-  await handle.close()
-  await database.drop()
-})
+afterAll(() => handle.close())
 
 /** A Sort node over all the matching rows (an Incremental Sort only orders ties of the index's key). */
 const FULL_SORT = /(^|->\s+)Sort\s+\(/m
