@@ -69,7 +69,7 @@ export const DEMO_ORDERS: DemoOrder[] = [
   { status: 'delivered', daysAgo: 20, items: [['COF-ESP-1KG', 2], ['BRW-FLT-100', 3]] },
   { status: 'delivered', daysAgo: 14, items: [['COF-ETH-250', 2], ['TEA-EAR-100', 1]] },
   { status: 'cancelled', daysAgo: 9, items: [['BRW-GRD-ELE', 1]] },
-  { status: 'shipped', daysAgo: 5, items: [['COF-ESP-1KG', 1], ['PAN-CHO-70', 4], ['PAN-BIS-200', 2]] },
+  { status: 'shipped', daysAgo: 5, items: [['COF-ESP-1KG', 1], ['PAN-CHO-70', 4], ['PAN-BIS-200', 2], ['COF-KEN-250', 2]] },
   { status: 'confirmed', daysAgo: 2, items: [['BRW-V60-02', 1], ['BRW-FLT-100', 2], ['COF-COL-250', 1]] },
   { status: 'pending', daysAgo: 0, items: [['COF-ESP-1KG', 1], ['TEA-MAT-30', 1]] },
 ]
