@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { idempotencyKeys, orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema'
 import type { OrderCreateInput, OrderListQuery } from '../../shared/schemas/orders'
@@ -172,6 +172,8 @@ export async function listOrders(db: Database, query: OrderListQuery, { userId }
   if (userId) filters.push(eq(orders.userId, userId))
   else if (query.user_id) filters.push(eq(orders.userId, query.user_id))
   if (query.status) filters.push(eq(orders.status, query.status))
+  if (query.from) filters.push(gte(orders.createdAt, new Date(`${query.from}T00:00:00Z`)))
+  if (query.to) filters.push(lt(orders.createdAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)))
   const where = and(...filters)
   const [rows, [totals]] = await Promise.all([
     db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(query.limit).offset((query.page - 1) * query.limit),

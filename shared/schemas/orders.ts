@@ -34,6 +34,9 @@ export const OrderListQuery = v.object({
   ...PaginationQuery,
   status: v.optional(v.picklist(ORDER_STATUSES, `status must be one of ${ORDER_STATUSES.join(', ')}`)),
   user_id: v.optional(v.pipe(v.string(), v.uuid('user_id must be a UUID'))),
+  /** Placed on or after this UTC day, and on or before that one (YYYY-MM-DD). */
+  from: v.optional(v.pipe(v.string(), v.isoDate('from must be a date like 2026-11-25'))),
+  to: v.optional(v.pipe(v.string(), v.isoDate('to must be a date like 2026-11-25'))),
 })
 export type OrderListQuery = v.InferOutput<typeof OrderListQuery>
 

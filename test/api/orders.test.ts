@@ -205,3 +205,15 @@ describe('cancelling and the status flow', () => {
     expect((await buyer.session.request(`/api/orders/${placed.id}`)).body.data.status).toBe('pending')
   })
 })
+
+describe('admin order filters by date', () => {
+  it('keeps the orders placed within the days asked (UTC)', async () => {
+    const today = new Date().toISOString().slice(0, 10)
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    const all = await admin.request(`/api/orders?from=${today}&to=${today}&limit=100`)
+    expect(all.body.total).toBeGreaterThan(0)
+    expect(all.body.data.every((o: { created_at: string }) => o.created_at.startsWith(today))).toBe(true)
+    expect((await admin.request(`/api/orders?from=${tomorrow}`)).body.total).toBe(0)
+    expect((await admin.request('/api/orders?from=yesterday')).status).toBe(400)
+  })
+})

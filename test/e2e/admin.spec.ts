@@ -47,3 +47,28 @@ test('an admin deactivates an account, whose session stops at once', async ({ pa
   expect((await customer.request.get('/api/auth/profile')).status()).toBe(401)
   await customer.close()
 })
+
+test('an admin moves an order to shipped, offered only the legal moves', async ({ page, browser, baseURL }) => {
+  const customer = await browser.newContext({ baseURL })
+  const id = `buyer${Date.now().toString(36)}`
+  const registered = await customer.request.post('/api/auth/register', { data: { email: `${id}@test.example`, username: id, password: 'correct horse battery' }, headers: { origin: baseURL! } })
+  const user = (await registered.json()).data.user
+  const product = (await (await customer.request.get('/api/products/search?keyword=Assam')).json()).data[0]
+  const placed = await customer.request.post('/api/orders', { data: { items: [{ product_id: product.id, quantity: 1 }], shipping_address: 'Léa Martin\n5 rue Mercière\n69002 Lyon' }, headers: { origin: baseURL! } })
+  expect(placed.status()).toBe(201)
+  const order = (await placed.json()).data
+  await customer.close()
+
+  await signIn(page, DEMO_ACCOUNTS.admin)
+  await page.goto(`/admin/orders?user_id=${user.id}`)
+  await hydrated(page)
+  await page.getByRole('link', { name: order.id.slice(0, 8) }).click()
+  await expect(page.getByRole('heading', { name: `Order ${order.id.slice(0, 8)}` })).toBeVisible()
+  await hydrated(page)
+  await expect(page.getByRole('button', { name: 'Mark shipped' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Confirm' }).click()
+  await page.getByRole('button', { name: 'Mark shipped' }).click()
+  await expect(page.getByRole('button', { name: 'Mark delivered' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0)
+  await expect(page.getByText('Shipped').first()).toBeVisible()
+})
