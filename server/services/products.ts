@@ -48,7 +48,8 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
 /** The two statements behind a product list: the page of rows and the total (exported for EXPLAIN checks). */
 export function productListQueries(db: Database, query: ProductListQuery, { admin = false } = {}) {
   const filters: SQL[] = []
-  if (!(admin && query.include_inactive)) filters.push(eq(products.isActive, true))
+  if (admin && query.is_active !== undefined) filters.push(eq(products.isActive, query.is_active))
+  else if (!(admin && query.include_inactive)) filters.push(eq(products.isActive, true))
   if (query.keyword) filters.push(ilike(products.name, `%${escapeLike(query.keyword)}%`))
   if (query.min_price !== undefined) filters.push(gte(products.priceCents, query.min_price))
   if (query.max_price !== undefined) filters.push(lte(products.priceCents, query.max_price))

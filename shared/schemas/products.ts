@@ -14,6 +14,8 @@ const listFields = {
   max_price: QueryAmount('max_price'),
   in_stock_only: QueryBoolean('in_stock_only'),
   include_inactive: QueryBoolean('include_inactive'),
+  /** Admins only: just the active (`true`) or just the inactive (`false`) products. */
+  is_active: v.optional(v.pipe(v.picklist(['true', 'false'], 'is_active must be true or false'), v.transform(value => value === 'true'))),
 }
 const Keyword = v.pipe(v.string(), v.trim(), v.maxLength(100, 'keyword is at most 100 characters'))
 const RANGE_MESSAGE = 'max_price must not be below min_price'

@@ -122,6 +122,14 @@ describe('GET /api/products/:id', () => {
 })
 
 describe('admins see the catalog whole', () => {
+  it('and may list only the inactive products; the public may not', async () => {
+    const res = await admin.request('/api/products?is_active=false&limit=100')
+    expect(res.body.data.length).toBeGreaterThan(0)
+    expect(res.body.data.every((p: { is_active: boolean }) => !p.is_active)).toBe(true)
+    const anyone = await request('/api/products?is_active=false&limit=100')
+    expect(anyone.body.data.every((p: { is_active: boolean }) => p.is_active)).toBe(true)
+  })
+
   it('include_inactive and cost in the list', async () => {
     const res = await admin.request('/api/products?include_inactive=true&limit=100')
     expect(res.body.total).toBeGreaterThanOrEqual(DEMO_CATALOG.length)

@@ -72,3 +72,31 @@ test('an admin moves an order to shipped, offered only the legal moves', async (
   await expect(page.getByRole('button', { name: 'Cancel order' })).toHaveCount(0)
   await expect(page.getByText('Shipped').first()).toBeVisible()
 })
+
+test('an admin creates a product, finds it in the shop, and adjusts its stock', async ({ page }) => {
+  const name = `Porcelain dripper ${Date.now().toString(36)}`
+  await signIn(page, DEMO_ACCOUNTS.admin)
+  await page.goto('/admin/products')
+  await hydrated(page)
+  await page.getByRole('link', { name: 'New product' }).click()
+  await hydrated(page)
+  await page.getByLabel('Name').fill(name)
+  await page.getByLabel('Price (€)').fill('27.50')
+  await page.getByLabel('SKU').fill(`DRP-${Date.now().toString(36)}`)
+  await page.getByLabel('Category').fill('Brewing')
+  await page.getByLabel('Initial stock').fill('4')
+  await page.getByLabel('Description').fill('Glazed porcelain, keeps the heat in.')
+  await page.getByRole('button', { name: 'Create product' }).click()
+
+  await expect(page.getByRole('heading', { name })).toBeVisible()
+  await expect(page.getByText('4 in stock · on sale')).toBeVisible()
+  await page.getByRole('button', { name: 'Adjust stock' }).click()
+  await page.getByLabel('Change (negative to remove)').fill('6')
+  await page.getByLabel('Reason').fill('Delivery from the workshop')
+  await page.getByRole('button', { name: 'Save', exact: true }).click()
+  await expect(page.getByText('10 in stock · on sale')).toBeVisible()
+
+  await page.getByRole('link', { name: 'See in the shop' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
+  await expect(page.getByText('€27.50')).toBeVisible()
+})

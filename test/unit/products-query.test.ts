@@ -8,6 +8,7 @@ import { toPage } from '../../shared/utils/pagination'
 describe('ProductListQuery', () => {
   it('defaults to the first page of 20, newest first', () => {
     expect(v.parse(ProductListQuery, {})).toEqual({ page: 1, limit: 20, sort_by: 'created_at', in_stock_only: false, include_inactive: false })
+    expect(v.parse(ProductListQuery, { is_active: 'false' }).is_active).toBe(false)
   })
 
   it('clamps the limit instead of refusing it', () => {
