@@ -1,5 +1,14 @@
-import { auditLog } from '../../drizzle/schema'
+import { and, count, desc, eq } from 'drizzle-orm'
+import { auditLog, users } from '../../drizzle/schema'
+import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+
+/** The admin behind a write, for the audit log. */
+export interface Actor {
+  id: string
+  ipAddress?: string
+  requestId?: string
+}
 
 export interface AuditEntry {
   actorId: string
@@ -15,4 +24,34 @@ export interface AuditEntry {
 /** One row per admin write: who did what to which record, with the record before and after. */
 export async function recordAudit(db: Database, entry: AuditEntry) {
   await db.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null })
+}
+
+/** The log, newest first, with who did it; filtered by entity and by actor. */
+export async function listAudit(db: Database, query: { page: number, limit: number, entity?: string, actor_id?: string }) {
+  const where = and(
+    query.entity ? eq(auditLog.entity, query.entity) : undefined,
+    query.actor_id ? eq(auditLog.actorId, query.actor_id) : undefined,
+  )
+  const [rows, [totals]] = await Promise.all([
+    db.select({ entry: auditLog, actorEmail: users.email }).from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.actorId))
+      .where(where)
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(query.limit).offset((query.page - 1) * query.limit),
+    db.select({ total: count() }).from(auditLog).where(where),
+  ])
+  const data = rows.map(({ entry, actorEmail }) => ({
+    id: entry.id,
+    action: entry.action,
+    entity: entry.entity,
+    entity_id: entry.entityId,
+    actor_id: entry.actorId,
+    actor_email: actorEmail,
+    before: entry.before,
+    after: entry.after,
+    ip_address: entry.ipAddress,
+    request_id: entry.requestId,
+    created_at: entry.createdAt.toISOString(),
+  }))
+  return toPage(data, totals?.total ?? 0, query.page, query.limit)
 }

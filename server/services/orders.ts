@@ -10,6 +10,8 @@ import { canMove } from '../../shared/utils/order-status'
 import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
+import { recordAudit } from './audit'
+import type { Actor } from './audit'
 import { enqueueEmail } from './mail'
 import { CATALOG_CHANNEL } from './products'
 
@@ -194,7 +196,7 @@ const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
  * conditional UPDATE on the current status, so of two concurrent moves only one happens,
  * and a cancellation restores the stock exactly once.
  */
-export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean }) {
+export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean, audit?: Actor }) {
   return db.transaction(async (tx) => {
     const scope = and(eq(orders.id, id), actor.ownerOnly ? eq(orders.userId, actor.id) : undefined)
     const [current] = await tx.select().from(orders).where(scope).for('update')
@@ -219,6 +221,9 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
       await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${'cancel'})`)
     }
     await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
+    if (actor.audit) {
+      await recordAudit(tx, { actorId: actor.audit.id, action: 'order.status', entity: 'order', entityId: id, before: { status: current.status }, after: { status: to }, ipAddress: actor.audit.ipAddress, requestId: actor.audit.requestId })
+    }
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
     const news = STATUS_MAIL[to]
     if (owner && news) {

@@ -8,6 +8,7 @@ import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
 import { recordAudit } from './audit'
+import type { Actor } from './audit'
 
 type ProductRow = typeof products.$inferSelect
 
@@ -79,12 +80,6 @@ export const CATALOG_CHANNEL = 'comptoir_catalog'
 
 async function announceCatalogChange(db: Database, productId: string) {
   await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${productId})`)
-}
-
-export interface Actor {
-  id: string
-  ipAddress?: string
-  requestId?: string
 }
 
 /** One product; an inactive one only for admins. */

@@ -7,6 +7,8 @@ import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
 import { hashPassword, verifyPassword } from '../utils/password'
+import { recordAudit } from './audit'
+import type { Actor } from './audit'
 import { escapeLike } from './products'
 
 type UserRow = typeof users.$inferSelect
@@ -107,17 +109,21 @@ export async function listUsers(db: Database, query: UserListQuery) {
 }
 
 /** An admin's change to an account. Admins cannot lock themselves out. */
-export async function adminUpdateUser(db: Database, actorId: string, userId: string, input: UserUpdateInput) {
-  if (actorId === userId && (input.is_admin === false || input.is_active === false)) {
+export async function adminUpdateUser(db: Database, actor: Actor, userId: string, input: UserUpdateInput) {
+  if (actor.id === userId && (input.is_admin === false || input.is_active === false)) {
     throw apiError(403, 'You cannot remove your own admin rights or deactivate your own account', {
       details: input.is_admin === false ? { is_admin: ['Ask another admin'] } : { is_active: ['Ask another admin'] },
     })
   }
-  const [updated] = await db.update(users).set({
-    ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
-    ...(input.is_admin !== undefined ? { isAdmin: input.is_admin } : {}),
-    ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
-  }).where(eq(users.id, userId)).returning()
-  if (!updated) throw apiError(404, 'User not found')
-  return updated
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for('update')
+    if (!before) throw apiError(404, 'User not found')
+    const [updated] = await tx.update(users).set({
+      ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
+      ...(input.is_admin !== undefined ? { isAdmin: input.is_admin } : {}),
+      ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
+    }).where(eq(users.id, userId)).returning()
+    await recordAudit(tx, { actorId: actor.id, action: 'user.update', entity: 'user', entityId: userId, before: toUserJson(before), after: toUserJson(updated!), ipAddress: actor.ipAddress, requestId: actor.requestId })
+    return updated!
+  })
 }

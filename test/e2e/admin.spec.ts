@@ -99,4 +99,8 @@ test('an admin creates a product, finds it in the shop, and adjusts its stock', 
   await page.getByRole('link', { name: 'See in the shop' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText('€27.50')).toBeVisible()
+
+  await page.goto('/admin/audit?entity=product')
+  await expect(page.getByRole('cell', { name: /product\.stock/ }).first()).toBeVisible()
+  await expect(page.getByRole('cell', { name: 'stock: 4 → 10' }).first()).toBeVisible()
 })

@@ -6,7 +6,8 @@ import { moveOrder } from '../../../services/orders'
 export default defineEventHandler(async (event) => {
   const user = requireUser(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
-  const order = await moveOrder(useDb(), id, 'cancelled', { id: user.id, ownerOnly: !user.isAdmin })
+  // An admin's cancellation is an admin write: it goes to the audit log.
+  const order = await moveOrder(useDb(), id, 'cancelled', { id: user.id, ownerOnly: !user.isAdmin, audit: user.isAdmin ? actorOf(event) : undefined })
   bumpCatalogVersion()
   return { data: order }
 })

@@ -4,10 +4,10 @@ import { OrderStatusInput } from '#shared/schemas/orders'
 import { moveOrder } from '../../../services/orders'
 
 export default defineEventHandler(async (event) => {
-  const admin = requireAdmin(event)
+  const admin = actorOf(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   const { status } = await readValidatedBody(event, v.parser(OrderStatusInput))
-  const order = await moveOrder(useDb(), id, status, { id: admin.id })
+  const order = await moveOrder(useDb(), id, status, { id: admin.id, audit: admin })
   if (status === 'cancelled') bumpCatalogVersion()
   return { data: order }
 })
