@@ -253,3 +253,21 @@ describe('PATCH /api/products/:id/stock', () => {
     expect((await customer.request(`/api/products/${product.id}/stock`, { method: 'PATCH', json: { delta: 5 } })).status).toBe(403)
   })
 })
+
+describe('GET /api/admin/products/export.csv', () => {
+  it('exports the filtered catalog for admins, formulas defused', async () => {
+    const product = await newProduct({ name: '=cmd|calc product' })
+    const res = await admin.request('/api/admin/products/export.csv?keyword=cmd')
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toContain('text/csv')
+    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="comptoir-products-\d{4}-\d\d-\d\d\.csv"$/)
+    const lines = res.text.trim().split('\r\n')
+    expect(lines[0]).toBe('sku,name,category,price,cost,stock,is_active,description')
+    expect(lines).toHaveLength(2)
+    expect(lines[1]).toBe(`,'=cmd|calc product,,10,,10,true,`)
+    expect(product.id).toBeDefined()
+    const all = await admin.request('/api/admin/products/export.csv')
+    expect(all.text.trim().split('\r\n').length - 1).toBe((await admin.request('/api/products?include_inactive=true&limit=1')).body.total)
+    expect((await customer.request('/api/admin/products/export.csv')).status).toBe(403)
+  })
+})

@@ -104,3 +104,18 @@ test('an admin creates a product, finds it in the shop, and adjusts its stock', 
   await expect(page.getByRole('cell', { name: /product\.stock/ }).first()).toBeVisible()
   await expect(page.getByRole('cell', { name: 'stock: 4 → 10' }).first()).toBeVisible()
 })
+
+test('an admin exports the filtered product table as CSV', async ({ page }) => {
+  await signIn(page, DEMO_ACCOUNTS.admin)
+  await page.goto('/admin/products?keyword=kettle')
+  await hydrated(page)
+  const download = page.waitForEvent('download')
+  await page.getByRole('link', { name: 'Export CSV' }).click()
+  const file = await download
+  expect(file.suggestedFilename()).toMatch(/^comptoir-products-\d{4}-\d\d-\d\d\.csv$/)
+  const text = await (await file.createReadStream()).toArray().then(chunks => Buffer.concat(chunks).toString('utf8'))
+  const lines = text.trim().split('\r\n')
+  expect(lines[0]).toBe('sku,name,category,price,cost,stock,is_active,description')
+  expect(lines.slice(1).every(line => /kettle/i.test(line))).toBe(true)
+  expect(lines.length).toBeGreaterThan(1)
+})
