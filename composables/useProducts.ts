@@ -23,23 +23,24 @@ export function useProducts(params: MaybeRefOrGetter<ProductListParams>, key?: s
   })
 }
 
-const single = (value: LocationQuery[string] | undefined) => (typeof value === 'string' ? value : undefined)
+/** One non-empty value of a URL query parameter; repeated or empty parameters count as absent. */
+export const queryValue = (value: LocationQuery[string] | undefined) => (typeof value === 'string' && value ? value : undefined)
 const amount = (value: string | undefined) => (value && /^\d{1,7}(?:\.\d{1,2})?$/.test(value) ? Number(value) : undefined)
 
 /** The storefront's filters from a URL query: whatever is malformed is dropped, never sent on. */
 export function filtersFromQuery(query: LocationQuery): ProductListParams {
-  const page = Number(single(query.page))
-  const sortBy = single(query.sort_by)
-  const order = single(query.order)
-  const keyword = single(query.keyword)?.trim().slice(0, 100)
+  const page = Number(queryValue(query.page))
+  const sortBy = queryValue(query.sort_by)
+  const order = queryValue(query.order)
+  const keyword = queryValue(query.keyword)?.trim().slice(0, 100)
   return {
     ...(Number.isInteger(page) && page > 1 ? { page } : {}),
     ...((PRODUCT_SORT_FIELDS as readonly string[]).includes(sortBy ?? '') ? { sort_by: sortBy as ProductSortField } : {}),
     ...(order === 'asc' || order === 'desc' ? { order } : {}),
     ...(keyword ? { keyword } : {}),
-    ...(amount(single(query.min_price)) !== undefined ? { min_price: amount(single(query.min_price)) } : {}),
-    ...(amount(single(query.max_price)) !== undefined ? { max_price: amount(single(query.max_price)) } : {}),
-    ...(single(query.in_stock_only) === 'true' ? { in_stock_only: true } : {}),
+    ...(amount(queryValue(query.min_price)) !== undefined ? { min_price: amount(queryValue(query.min_price)) } : {}),
+    ...(amount(queryValue(query.max_price)) !== undefined ? { max_price: amount(queryValue(query.max_price)) } : {}),
+    ...(queryValue(query.in_stock_only) === 'true' ? { in_stock_only: true } : {}),
   }
 }
 

@@ -61,17 +61,17 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
         accountsCreated++
       }
     }
-    const ordersCreated = accounts && created.length === DEMO_CATALOG.length ? await seedDemoOrders(tx, now) : 0
+    const ordersCreated = accounts && created.length === DEMO_CATALOG.length ? await seedDemoOrders(tx, now, sold) : 0
     return { productsCreated: created.length, accountsCreated, ordersCreated }
   })
 }
 
 /** The demo customer's past orders, with their ledger rows, on a catalog that was just created. */
-async function seedDemoOrders(db: Database, now: number) {
+async function seedDemoOrders(db: Database, now: number, sold: Map<string, number>) {
   const [customer] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${DEMO_ACCOUNTS.customer.email}`)
   if (!customer) return 0
   const catalog = new Map((await db.select().from(products)).map(p => [p.sku, p]))
-  const level = new Map([...catalog.values()].map(p => [p.id, p.stock + (unitsSold().get(p.sku!) ?? 0)]))
+  const level = new Map([...catalog.values()].map(p => [p.id, p.stock + (sold.get(p.sku!) ?? 0)]))
   for (const demo of [...DEMO_ORDERS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const placedAt = new Date(now - demo.daysAgo * DAY - 2 * HOUR)
     const lines = demo.items.map(([sku, quantity]) => ({ product: catalog.get(sku)!, quantity }))

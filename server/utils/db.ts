@@ -8,6 +8,7 @@ import type { Database, DatabaseHandle } from '../database/client'
 import { migrateDatabase } from '../database/migrate'
 import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
 import { useConfig } from './config'
+import { findErrorCode } from './errors'
 import { logger } from './logger'
 import { within } from './timeout'
 
@@ -62,13 +63,7 @@ function migrationsFolder() {
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT', 'CONNECT_TIMEOUT', '57P03', '3D000'])
 
 /** The code of an error that means "the database is not there yet", worth waiting for rather than dying. */
-function unreachableCode(error: unknown): string | undefined {
-  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
-    const code = String((e as { code?: unknown }).code)
-    if (UNREACHABLE.has(code)) return code
-  }
-  return undefined
-}
+const unreachableCode = (error: unknown) => findErrorCode(error, code => UNREACHABLE.has(code))
 
 async function prepareDatabase() {
   const config = useConfig()

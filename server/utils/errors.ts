@@ -42,13 +42,16 @@ const SQLSTATE: Record<string, { status: number, message: string }> = {
   '22003': { status: 400, message: 'Number out of range' },
 }
 
-function sqlState(error: unknown): string | undefined {
+/** The `code` of an error or of one of its causes (drivers' errors arrive wrapped) that `matches`. */
+export function findErrorCode(error: unknown, matches: (code: string) => boolean): string | undefined {
   for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
     const code = (e as { code?: unknown }).code
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code
+    if (typeof code === 'string' && matches(code)) return code
   }
   return undefined
 }
+
+const sqlState = (error: unknown) => findErrorCode(error, code => /^[0-9A-Z]{5}$/.test(code))
 
 /** Turns valibot issues into `{ field: [messages] }`; issues about the whole input go under `_root`. */
 export function issuesToDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetails {

@@ -69,7 +69,6 @@ export class Session {
 
 export const ACCESS_COOKIE = '__Host-comptoir_access'
 export const REFRESH_COOKIE = '__Secure-comptoir_refresh'
-export const SESSION_COOKIE = '__Host-comptoir_session'
 
 export async function registered(prefix?: string) {
   const session = new Session()

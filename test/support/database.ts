@@ -44,10 +44,8 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
 
 /** Migrates and loads the demo catalog, as `npm run db:seed` does, then lets go of the database. */
 export async function seedTestDatabase(database: TestDatabase) {
-  const options = { url: database.url, dataDir: join(database.cwd, '.data/pglite') }
-  const handle = openDatabase(options)
+  const handle = await openMigrated(database)
   try {
-    await migrateDatabase(handle, options, join(ROOT, 'drizzle/migrations'))
     await seedDemoData(handle.db)
   }
   finally {
@@ -55,12 +53,17 @@ export async function seedTestDatabase(database: TestDatabase) {
   }
 }
 
-/** A fresh, migrated database opened in this process (for tests of services, not of the server). */
-export async function openMigratedTestDatabase(label: string) {
-  const database = await createTestDatabase(label)
+async function openMigrated(database: TestDatabase) {
   const options = { url: database.url, dataDir: join(database.cwd, '.data/pglite') }
   const handle = openDatabase(options)
   await migrateDatabase(handle, options, join(ROOT, 'drizzle/migrations'))
+  return handle
+}
+
+/** A fresh, migrated database opened in this process (for tests of services, not of the server). */
+export async function openMigratedTestDatabase(label: string) {
+  const database = await createTestDatabase(label)
+  const handle = await openMigrated(database)
   return {
     db: handle.db,
     close: async () => {
