@@ -28,8 +28,13 @@ export default defineNuxtConfig({
       const nitroConfig = config as { errorHandler?: string | string[], storage?: Record<string, unknown> }
       // Nitro 2 takes a list of error handlers, tried in order.
       nitroConfig.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
-      // Cached catalog reads live in a bounded LRU: no flood of distinct queries can grow memory without limit.
-      nitroConfig.storage = { ...nitroConfig.storage, cache: { driver: 'lru-cache', max: 2000 } }
+      nitroConfig.storage = {
+        // Product images: files under the working directory's .data/ unless `nitro.storage.images` names another unstorage driver.
+        images: { driver: 'fs', base: './.data/images' },
+        ...nitroConfig.storage,
+        // Cached catalog reads live in a bounded LRU: no flood of distinct queries can grow memory without limit.
+        cache: { driver: 'lru-cache', max: 2000 },
+      }
     },
     'nitro:init'(nitro) {
       // The built server applies migrations at boot: ship them beside it.

@@ -1,12 +1,15 @@
 import { and, asc, count, desc, eq, gt, gte, ilike, lte, ne, sql, sum } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
+import type { Storage } from 'unstorage'
 import { orderItems, orders, products, stockMovements } from '../../drizzle/schema'
 import type { ProductJson } from '../../shared/types/api'
 import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpdateInput, StockChangeInput } from '../../shared/schemas/products'
+import { productImage } from '../../shared/utils/images'
 import { amountToCents, centsToAmount } from '../../shared/utils/money'
 import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
+import { removeImageFiles } from '../utils/image-files'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 
@@ -34,6 +37,7 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
     stock: row.stock,
     sku: row.sku,
     is_active: row.isActive,
+    image: productImage(row.imageKey),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   }
@@ -78,7 +82,7 @@ export async function listProducts(db: Database, query: ProductListQuery, { admi
 /** Every change to the catalog is announced, so that each server instance drops its cached pages. */
 export const CATALOG_CHANNEL = 'comptoir_catalog'
 
-async function announceCatalogChange(db: Database, productId: string) {
+export async function announceCatalogChange(db: Database, productId: string) {
   await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${productId})`)
 }
 
@@ -160,8 +164,8 @@ export async function updateProduct(db: Database, id: string, input: ProductUpda
 }
 
 /** A product that was ever ordered stays, for the books: it can be deactivated instead. */
-export async function deleteProduct(db: Database, id: string, actor: Actor) {
-  return db.transaction(async (tx) => {
+export async function deleteProduct(db: Database, images: Storage, id: string, actor: Actor) {
+  const imageKey = await db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
     if (!before) throw apiError(404, 'Product not found')
     const [ordered] = await tx.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.productId, id)).limit(1)
@@ -169,7 +173,9 @@ export async function deleteProduct(db: Database, id: string, actor: Actor) {
     await tx.delete(products).where(eq(products.id, id))
     await recordAudit(tx, { actorId: actor.id, action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), ipAddress: actor.ipAddress, requestId: actor.requestId })
     await announceCatalogChange(tx, id)
+    return before.imageKey
   })
+  await removeImageFiles(images, imageKey)
 }
 
 /**

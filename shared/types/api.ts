@@ -1,3 +1,5 @@
+import type { ProductImage } from '../utils/images'
+
 /** The JSON shapes of the API (snake_case, money as amounts, timestamps as ISO strings). */
 export interface ProductJson {
   id: string
@@ -8,6 +10,8 @@ export interface ProductJson {
   stock: number
   sku: string | null
   is_active: boolean
+  /** WebP variants of the uploaded photo; null when there is none. */
+  image: ProductImage | null
   created_at: string
   updated_at: string
   /** Admins only. */

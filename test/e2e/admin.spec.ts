@@ -1,3 +1,4 @@
+import sharp from 'sharp'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { expect, hydrated, test } from './fixtures'
 import type { Page } from './fixtures'
@@ -90,6 +91,12 @@ test('an admin creates a product, finds it in the shop, and adjusts its stock', 
 
   await expect(page.getByRole('heading', { name })).toBeVisible()
   await expect(page.getByText('4 in stock · on sale')).toBeVisible()
+  await hydrated(page)
+  const photo = await sharp({ create: { width: 1200, height: 900, channels: 3, background: { r: 214, g: 196, b: 170 } } }).jpeg().toBuffer()
+  await page.getByLabel('New photo').setInputFiles({ name: 'dripper.jpg', mimeType: 'image/jpeg', buffer: photo })
+  await page.getByRole('button', { name: 'Upload photo' }).click()
+  await expect(page.getByText('Photo saved').first()).toBeVisible()
+  await expect(page.getByRole('img', { name })).toHaveAttribute('srcset', /-320\.webp 320w, .*-640\.webp 640w, .*-1280\.webp 1280w$/)
   await page.getByRole('button', { name: 'Adjust stock' }).click()
   await page.getByLabel('Change (negative to remove)').fill('6')
   await page.getByLabel('Reason').fill('Delivery from the workshop')
@@ -99,6 +106,11 @@ test('an admin creates a product, finds it in the shop, and adjusts its stock', 
   await page.getByRole('link', { name: 'See in the shop' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText('€27.50')).toBeVisible()
+  // The photo the browser picked from the srcset really arrived.
+  const shown = page.getByRole('img', { name })
+  await expect(shown).toHaveJSProperty('complete', true)
+  expect(await shown.evaluate((img: HTMLImageElement) => [img.naturalWidth, img.currentSrc.endsWith('.webp')])).toEqual([expect.any(Number), true])
+  expect(await shown.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
 
   await page.goto('/admin/audit?entity=product')
   await expect(page.getByRole('cell', { name: /product\.stock/ }).first()).toBeVisible()

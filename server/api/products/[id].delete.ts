@@ -5,7 +5,7 @@ import { deleteProduct } from '../../services/products'
 export default defineEventHandler(async (event) => {
   const actor = actorOf(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
-  await deleteProduct(useDb(), id, actor)
+  await deleteProduct(useDb(), useStorage(IMAGE_STORAGE), id, actor)
   bumpCatalogVersion()
   return { message: 'Product deleted' }
 })

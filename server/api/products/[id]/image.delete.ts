@@ -1,0 +1,11 @@
+import * as v from 'valibot'
+import { IdParams } from '#shared/schemas/auth'
+import { removeProductImage } from '../../../services/product-images'
+
+export default defineEventHandler(async (event) => {
+  const actor = actorOf(event)
+  const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
+  const product = await removeProductImage(useDb(), useStorage(IMAGE_STORAGE), id, actor)
+  bumpCatalogVersion()
+  return { data: product }
+})
