@@ -45,7 +45,8 @@ export default defineNitroPlugin((nitroApp) => {
       'style-src \'self\' \'unsafe-inline\'',
       'img-src \'self\' data: blob:',
       'font-src \'self\' data:',
-      'connect-src \'self\'',
+      // blob: lets a page read a file the user picked (the CSV import, the photo preview).
+      'connect-src \'self\' blob:',
       'object-src \'none\'',
       'base-uri \'self\'',
       'form-action \'self\'',

@@ -22,8 +22,10 @@ export interface AuditEntry {
 }
 
 /** One row per admin write: who did what to which record, with the record before and after. */
-export async function recordAudit(db: Database, entry: AuditEntry) {
-  await db.insert(auditLog).values({ ...entry, before: entry.before ?? null, after: entry.after ?? null })
+export async function recordAudit(db: Database, entry: AuditEntry | AuditEntry[]) {
+  const entries = [entry].flat()
+  if (entries.length === 0) return
+  await db.insert(auditLog).values(entries.map(e => ({ ...e, before: e.before ?? null, after: e.after ?? null })))
 }
 
 /** The log, newest first, with who did it; filtered by entity and by actor. */

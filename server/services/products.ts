@@ -123,7 +123,7 @@ async function assertSkuFree(db: Database, sku: string | null | undefined, excep
   if (clash) throw apiError(409, 'SKU already used', { details: { sku: ['Another product has this SKU'] } })
 }
 
-function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
+export function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
   return {
     ...(input.name !== undefined ? { name: input.name } : {}),
     ...(input.description !== undefined ? { description: input.description } : {}),

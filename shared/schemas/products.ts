@@ -58,6 +58,9 @@ const productFields = {
 export const ProductCreateInput = v.object(productFields)
 export type ProductCreateInput = v.InferOutput<typeof ProductCreateInput>
 
+/** A CSV import row that updates a product: any field, stock included (set, with a ledger row). */
+export const ProductImportUpdate = v.partial(v.object(productFields))
+
 /** A partial update: any of the same fields (stock moves through PATCH /stock, with the ledger). */
 export const ProductUpdateInput = v.pipe(
   v.partial(v.object({ ...productFields, stock: v.optional(v.never('stock changes through PATCH /api/products/:id/stock')) })),

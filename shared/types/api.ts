@@ -74,3 +74,23 @@ export interface CartLineJson {
   /** The price when the line was added, if known. */
   added_price: number | null
 }
+
+export type ImportAction = 'create' | 'update' | 'unchanged' | 'reject'
+
+/** One CSV row in an import report: what happens (or would happen) to its product, and why not when rejected. */
+export interface ImportRowJson {
+  line: number
+  sku: string | null
+  name: string | null
+  action: ImportAction
+  /** Updates: each changed field, before and after. */
+  changes?: Record<string, { before: unknown, after: unknown }>
+  /** Rejections: the reasons, by column. */
+  errors?: Record<string, string[]>
+}
+
+export interface ImportReportJson {
+  applied: boolean
+  summary: Record<ImportAction, number>
+  rows: ImportRowJson[]
+}

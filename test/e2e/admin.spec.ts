@@ -131,3 +131,27 @@ test('an admin exports the filtered product table as CSV', async ({ page }) => {
   expect(lines.slice(1).every(line => /kettle/i.test(line))).toBe(true)
   expect(lines.length).toBeGreaterThan(1)
 })
+
+test('an admin previews a CSV import row by row, then applies it', async ({ page }) => {
+  const sku = `IMP-${Date.now().toString(36)}`
+  await signIn(page, DEMO_ACCOUNTS.admin)
+  await page.goto('/admin/products')
+  await hydrated(page)
+  await page.getByRole('link', { name: 'Import CSV' }).click()
+  await expect(page.getByRole('heading', { name: 'Import products' })).toBeVisible()
+  await hydrated(page)
+  const csv = ['sku,name,price,stock', `${sku},Imported cold brew bottle,6.50,40`, 'COF-ETH-250,Ethiopia Yirgacheffe beans,abc,'].join('\n')
+  await page.getByLabel('CSV file').setInputFiles({ name: 'products.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) })
+  await expect(page.getByRole('heading', { name: 'Preview' })).toBeVisible()
+  await expect(page.getByRole('row').filter({ hasText: sku })).toContainText('New')
+  await expect(page.getByRole('row').filter({ hasText: 'COF-ETH-250' })).toContainText('price: price must be an amount like 19.99')
+  await expect(page.getByRole('button', { name: 'Apply 1 change' })).toBeDisabled()
+
+  await page.getByLabel('CSV file').setInputFiles({ name: 'fixed.csv', mimeType: 'text/csv', buffer: Buffer.from(csv.split('\n').slice(0, 2).join('\n')) })
+  await page.getByRole('button', { name: 'Apply 1 change' }).click()
+  await expect(page.getByRole('heading', { name: 'Imported' })).toBeVisible()
+  await expect(page.getByText('1 created, 0 updated').first()).toBeVisible()
+
+  await page.goto(`/products?keyword=${encodeURIComponent('cold brew bottle')}`)
+  await expect(page.getByRole('link', { name: 'Imported cold brew bottle' })).toBeVisible()
+})

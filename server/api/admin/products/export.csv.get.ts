@@ -1,8 +1,7 @@
 import * as v from 'valibot'
+import { PRODUCT_CSV_COLUMNS } from '#shared/schemas/product-import'
 import { ProductListQuery } from '#shared/schemas/products'
 import { listProducts } from '../../../services/products'
-
-const COLUMNS = ['sku', 'name', 'category', 'price', 'cost', 'stock', 'is_active', 'description'] as const
 
 /** The admin product table as CSV, with the same filters (keyword, is_active), every page at once. */
 export default defineEventHandler(async (event) => {
@@ -13,5 +12,5 @@ export default defineEventHandler(async (event) => {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="comptoir-products-${new Date().toISOString().slice(0, 10)}.csv"`,
   })
-  return toCsv([[...COLUMNS], ...data.map(p => [p.sku, p.name, p.category, p.price, p.cost ?? null, p.stock, p.is_active, p.description])])
+  return toCsv([[...PRODUCT_CSV_COLUMNS], ...data.map(p => [p.sku, p.name, p.category, p.price, p.cost ?? null, p.stock, p.is_active, p.description])])
 })

@@ -1,0 +1,13 @@
+import * as v from 'valibot'
+
+/** The columns of the product CSV, export and import alike; `sku` is how rows meet products. */
+export const PRODUCT_CSV_COLUMNS = ['sku', 'name', 'category', 'price', 'cost', 'stock', 'is_active', 'description'] as const
+export type ProductCsvColumn = typeof PRODUCT_CSV_COLUMNS[number]
+
+export const MAX_IMPORT_ROWS = 5000
+
+export const ProductImportInput = v.object({
+  csv: v.pipe(v.string('csv must be the file\'s text'), v.nonEmpty('The file is empty')),
+  /** false (the default) is a dry run: the report of what would happen, and no change. */
+  apply: v.optional(v.boolean('apply must be true or false'), false),
+})
