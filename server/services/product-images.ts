@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
 import type { Storage } from 'unstorage'
@@ -7,7 +6,7 @@ import { IMAGE_FORMATS, IMAGE_WIDTHS, MIN_IMAGE_SIDE } from '../../shared/utils/
 import type { ImageWidth } from '../../shared/utils/images'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
-import { removeImageFiles, writeImageFiles } from '../utils/image-files'
+import { imageKeyFor, removeImageFiles, writeImageFiles } from '../utils/image-files'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 import { announceCatalogChange, toProductJson } from './products'
@@ -71,7 +70,7 @@ export async function setProductImage(db: Database, images: Storage, productId: 
   const [current] = await db.select({ imageKey: products.imageKey }).from(products).where(eq(products.id, productId))
   if (!current) throw apiError(404, 'Product not found')
   const variants = await makeImageVariants(bytes)
-  const imageKey = `products/${productId}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`
+  const imageKey = imageKeyFor(productId, bytes)
   await writeImageFiles(images, imageKey, variants)
   let swapped
   try {

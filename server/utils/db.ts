@@ -7,8 +7,11 @@ import { openDatabase } from '../database/client'
 import type { Database, DatabaseHandle } from '../database/client'
 import { migrateDatabase } from '../database/migrate'
 import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
+import { drawDemoPhotos } from '../services/demo-photos'
+import { bumpCatalogVersion } from './catalog-cache'
 import { useConfig } from './config'
 import { findErrorCode } from './errors'
+import { IMAGE_STORAGE } from './image-files'
 import { logger } from './logger'
 import { within } from './timeout'
 
@@ -93,6 +96,14 @@ async function seedEmptyDevelopmentDatabase(db: Database) {
   const result = await seedDemoData(db)
   const { admin, customer } = DEMO_ACCOUNTS
   logger.info('demo data loaded', { products: result.productsCreated })
+  // A few seconds of drawing: the shop opens meanwhile, and the photos appear as they are made.
+  drawDemoPhotos(db, useStorage(IMAGE_STORAGE)).then(
+    (photos) => {
+      bumpCatalogVersion()
+      logger.info('demo photos drawn', { photos })
+    },
+    (error: Error) => logger.warn('demo photos not drawn', { error: error.message }),
+  )
   console.info([
     '',
     `  Comptoir demo shop: http://localhost:${process.env.PORT || process.env.NITRO_PORT || 3000}/`,

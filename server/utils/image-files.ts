@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { Storage } from 'unstorage'
 import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, imageVariantPath } from '../../shared/utils/images'
 import type { ImageWidth } from '../../shared/utils/images'
@@ -6,6 +7,11 @@ import { logger } from './logger'
 
 /** The product images' storage mount (filesystem in `.data/images` unless configured otherwise). */
 export const IMAGE_STORAGE = 'images'
+
+/** Variants live under a key named by the upload's hash: a URL always means the same bytes. */
+export function imageKeyFor(productId: string, bytes: Buffer) {
+  return `products/${productId}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`
+}
 
 export function imageTooLarge() {
   const limit = `${MAX_IMAGE_BYTES / 1024 / 1024} MB`
