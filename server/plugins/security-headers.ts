@@ -45,7 +45,7 @@ export default defineNitroPlugin((nitroApp) => {
       'style-src \'self\' \'unsafe-inline\'',
       'img-src \'self\' data: blob:',
       'font-src \'self\' data:',
-      // blob: lets a page read a file the user picked (the CSV import, the photo preview).
+      // Chromium counts reading a picked file (File.text(), the CSV import) as a blob: connection.
       'connect-src \'self\' blob:',
       'object-src \'none\'',
       'base-uri \'self\'',

@@ -4,7 +4,7 @@ import type { Storage } from 'unstorage'
 import { products } from '../../drizzle/schema'
 import type { Database } from '../database/client'
 import { DEMO_CATALOG } from '../database/demo-catalog'
-import { imageKeyFor, writeImageFiles } from '../utils/image-files'
+import { newImageKey, removeImageFiles, writeImageFiles } from '../utils/image-files'
 import { makeImageVariants } from './product-images'
 
 /** Lucide icons (ISC licence, the set the interface uses), 24 × 24, drawn large on each demo photo. */
@@ -39,12 +39,16 @@ function drawing(category: string, index: number) {
 export async function drawDemoPhotos(db: Database, images: Storage) {
   const rows = await db.select({ id: products.id, sku: products.sku }).from(products)
     .where(and(inArray(products.sku, DEMO_CATALOG.map(p => p.sku)), isNull(products.imageKey)))
+  let drawn = 0
   for (const row of rows) {
     const index = DEMO_CATALOG.findIndex(p => p.sku === row.sku)
     const png = await sharp(drawing(DEMO_CATALOG[index]!.category, index)).png().toBuffer()
-    const imageKey = imageKeyFor(row.id, png)
+    const imageKey = newImageKey(row.id)
     await writeImageFiles(images, imageKey, await makeImageVariants(png))
-    await db.update(products).set({ imageKey }).where(eq(products.id, row.id))
+    // An admin may have uploaded a photo meanwhile: theirs wins.
+    const updated = await db.update(products).set({ imageKey }).where(and(eq(products.id, row.id), isNull(products.imageKey))).returning({ id: products.id })
+    if (updated.length === 0) await removeImageFiles(images, imageKey)
+    else drawn++
   }
-  return rows.length
+  return drawn
 }

@@ -6,13 +6,13 @@ import { IMAGE_FORMATS, IMAGE_WIDTHS, MIN_IMAGE_SIDE } from '../../shared/utils/
 import type { ImageWidth } from '../../shared/utils/images'
 import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
-import { imageKeyFor, removeImageFiles, writeImageFiles } from '../utils/image-files'
+import { newImageKey, removeImageFiles, writeImageFiles } from '../utils/image-files'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 import { announceCatalogChange, toProductJson } from './products'
 
 /** Decoding is refused above this many pixels: a small file must not unpack into gigabytes. */
-const MAX_INPUT_PIXELS = 50_000_000
+const MAX_INPUT_PIXELS = 40_000_000
 
 const WEBP_QUALITY = 80
 
@@ -20,33 +20,67 @@ function invalidImage(message: string, status = 400) {
   return apiError(status, message, { details: { image: [message] } })
 }
 
+/** What the first bytes say a file is: only these three are handed to libvips at all. */
+const SIGNATURES: { format: string, test: (b: Buffer) => boolean }[] = [
+  { format: 'jpeg', test: b => b[0] === 0xFF && b[1] === 0xD8 && b[2] === 0xFF },
+  { format: 'png', test: b => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])) },
+  { format: 'webp', test: b => b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 12) === 'WEBP' },
+  { format: 'gif', test: b => b.toString('latin1', 0, 4) === 'GIF8' },
+  { format: 'svg', test: b => /^\s*(?:<\?xml[^>]*>\s*)?(?:<!--[\s\S]*?-->\s*)*<svg[\s>]/i.test(b.toString('utf8', 0, 1024)) },
+  { format: 'heif', test: b => b.toString('latin1', 4, 8) === 'ftyp' },
+  { format: 'tiff', test: b => ['II*\0', 'MM\0*'].includes(b.toString('latin1', 0, 4)) },
+  { format: 'bmp', test: b => b.toString('latin1', 0, 2) === 'BM' },
+]
+
+/** One image job at a time per process: a decoded photo can weigh hundreds of megabytes. */
+let queue: Promise<unknown> = Promise.resolve()
+function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job)
+  queue = run.catch(() => {})
+  return run
+}
+
 /**
  * Checks what the bytes really are (whatever the file name or Content-Type claim) and
  * makes the WebP variants: EXIF orientation applied, metadata (GPS and all) dropped,
- * never enlarged.
+ * never enlarged. The photo is decoded once, down to the widest variant; the narrower
+ * ones are made from that.
  */
 export async function makeImageVariants(bytes: Buffer): Promise<Map<ImageWidth, Buffer>> {
-  // The header alone tells the format and size; decoding waits until they pass.
-  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined)
-  if (!metadata?.format) throw invalidImage('The file is not an image')
-  if (!(IMAGE_FORMATS as readonly string[]).includes(metadata.format)) {
-    throw invalidImage(`Images must be JPEG, PNG or WebP (this file is ${metadata.format.toUpperCase()})`, 415)
+  const format = SIGNATURES.find(signature => signature.test(bytes))?.format
+  if (!format) throw invalidImage('The file is not an image')
+  if (!(IMAGE_FORMATS as readonly string[]).includes(format)) {
+    throw invalidImage(`Images must be JPEG, PNG or WebP (this file is ${format.toUpperCase()})`, 415)
   }
+  // The header alone tells the size; decoding waits until it passes.
+  const metadata = await sharp(bytes, { limitInputPixels: false }).metadata().catch(() => undefined)
+  if (!metadata) throw invalidImage('The image could not be decoded (damaged or truncated file)')
   if ((metadata.pages ?? 1) > 1) throw invalidImage('Animated images are not accepted')
-  if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw invalidImage('The image is too large (at most 50 megapixels)')
+  if (metadata.width * metadata.height > MAX_INPUT_PIXELS) throw invalidImage('The image is too large (at most 40 megapixels)')
   if (Math.min(metadata.width, metadata.height) < MIN_IMAGE_SIDE) {
     throw invalidImage(`The image is too small: at least ${MIN_IMAGE_SIDE} × ${MIN_IMAGE_SIDE} pixels`)
   }
-  const oriented = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' }).rotate()
-  try {
+  return oneAtATime(async () => {
+    let widest
+    try {
+      widest = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
+        .rotate()
+        .resize({ width: Math.max(...IMAGE_WIDTHS), withoutEnlargement: true })
+        .raw()
+        .toBuffer({ resolveWithObject: true })
+    }
+    catch {
+      throw invalidImage('The image could not be decoded (damaged or truncated file)')
+    }
+    const { data, info } = widest
     const variants = await Promise.all(IMAGE_WIDTHS.map(width =>
-      oriented.clone().resize({ width, withoutEnlargement: true }).webp({ quality: WEBP_QUALITY }).toBuffer(),
+      sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        .resize({ width, withoutEnlargement: true })
+        .webp({ quality: WEBP_QUALITY })
+        .toBuffer(),
     ))
     return new Map(IMAGE_WIDTHS.map((width, i) => [width, variants[i]!]))
-  }
-  catch {
-    throw invalidImage('The image could not be decoded (damaged or truncated file)')
-  }
+  })
 }
 
 /** Points the product at `imageKey` (or at no image) under a row lock, with its audit row. */
@@ -54,6 +88,7 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, productId)).for('update')
     if (!before) throw apiError(404, 'Product not found')
+    if (before.imageKey === imageKey) return { previousKey: null, product: toProductJson(before, { admin: true }) }
     const [row] = await tx.update(products).set({ imageKey }).where(eq(products.id, productId)).returning()
     await recordAudit(tx, { actorId: actor.id, action: 'product.image', entity: 'product', entityId: productId, before: { image_key: before.imageKey }, after: { image_key: imageKey }, ipAddress: actor.ipAddress, requestId: actor.requestId })
     await announceCatalogChange(tx, productId)
@@ -62,26 +97,25 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
 }
 
 /**
- * Stores the variants under a key named by the content's hash (so their URLs can be
- * cached forever), then points the product at them; the previous image's files go once
- * nothing refers to them.
+ * Stores the variants under a key of their own (each upload gets a new one, so its URLs
+ * can be cached forever and no other upload ever touches its files), then points the
+ * product at them; the previous photo's files go once nothing refers to them.
  */
 export async function setProductImage(db: Database, images: Storage, productId: string, bytes: Buffer, actor: Actor) {
-  const [current] = await db.select({ imageKey: products.imageKey }).from(products).where(eq(products.id, productId))
-  if (!current) throw apiError(404, 'Product not found')
+  const [exists] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId))
+  if (!exists) throw apiError(404, 'Product not found')
   const variants = await makeImageVariants(bytes)
-  const imageKey = imageKeyFor(productId, bytes)
-  await writeImageFiles(images, imageKey, variants)
-  let swapped
+  const imageKey = newImageKey(productId)
   try {
-    swapped = await swapImage(db, productId, imageKey, actor)
+    await writeImageFiles(images, imageKey, variants)
+    const { previousKey, product } = await swapImage(db, productId, imageKey, actor)
+    await removeImageFiles(images, previousKey)
+    return product
   }
   catch (error) {
-    if (imageKey !== current.imageKey) await removeImageFiles(images, imageKey)
+    await removeImageFiles(images, imageKey)
     throw error
   }
-  if (swapped.previousKey !== imageKey) await removeImageFiles(images, swapped.previousKey)
-  return swapped.product
 }
 
 export async function removeProductImage(db: Database, images: Storage, productId: string, actor: Actor) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { asc, eq, inArray } from 'drizzle-orm'
 import * as v from 'valibot'
 import { products, stockMovements } from '../../drizzle/schema'
@@ -20,7 +21,7 @@ type Fields = v.InferOutput<typeof ProductImportUpdate>
 interface CsvRow {
   line: number
   sku: string
-  /** The row's cells as product fields: only the file's columns, empty cells meaning "leave as is" where that makes sense. */
+  /** The row's cells as product fields: only the file's non-empty cells (an empty one leaves its field as it is). */
   fields: Record<string, unknown>
   errors: ErrorDetails
 }
@@ -56,14 +57,13 @@ function cellValue(column: ProductCsvColumn, raw: string, errors: ErrorDetails):
   switch (column) {
     case 'sku':
     case 'name':
-      return text || undefined
     case 'category':
-      return text || null
+      return text || undefined
     case 'description':
-      return raw
+      return text ? raw : undefined
     case 'price':
     case 'cost':
-      if (!text) return column === 'cost' ? null : undefined
+      if (!text) return undefined
       if (!AMOUNT.test(text)) return invalid(`${column} must be an amount like 19.99`)
       return Number(text.replace(',', '.'))
     case 'stock':
@@ -139,10 +139,17 @@ async function productsBySku(db: Database, skus: string[], { lock = false } = {}
   return new Map(rows.map(row => [row.sku!, row]))
 }
 
-function report(rows: PlannedRow[], applied: boolean): ImportReportJson {
+/** The state of the products a file touches: if it differs at apply time, the preview is stale. */
+function fingerprint(existing: Map<string, ProductRow>) {
+  const hash = createHash('sha256')
+  for (const row of [...existing.values()].sort((a, b) => a.id.localeCompare(b.id))) hash.update(`${row.id}:${row.updatedAt.getTime()}:${row.stock};`)
+  return hash.digest('base64url')
+}
+
+function report(rows: PlannedRow[], existing: Map<string, ProductRow>, applied: boolean): ImportReportJson {
   const summary: Record<ImportAction, number> = { create: 0, update: 0, unchanged: 0, reject: 0 }
   for (const row of rows) summary[row.action]++
-  return { applied, summary, rows: rows.map(({ fields: _fields, before: _before, ...row }) => row) }
+  return { applied, token: fingerprint(existing), summary, rows: rows.map(({ fields: _fields, before: _before, ...row }) => row) }
 }
 
 async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
@@ -161,28 +168,40 @@ async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
     }
     await recordAudit(tx, inserted.map(row => ({ ...audit, action: 'product.create', entityId: row.id, after: toProductJson(row, { admin: true }) })))
   }
+  const ledger: (typeof stockMovements.$inferInsert)[] = []
+  const entries: Parameters<typeof recordAudit>[1] = []
   for (const { fields, before } of rows.filter(row => row.action === 'update')) {
     const stock = fields!.stock ?? before!.stock
     const [row] = await tx.update(products).set({ ...columnsOf(fields!), stock }).where(eq(products.id, before!.id)).returning()
-    if (stock !== before!.stock) {
-      await tx.insert(stockMovements).values({ productId: before!.id, delta: stock - before!.stock, stockAfter: stock, reason: 'import', note: 'CSV import', actorId: actor.id })
-    }
-    await recordAudit(tx, { ...audit, action: 'product.update', entityId: before!.id, before: toProductJson(before!, { admin: true }), after: toProductJson(row!, { admin: true }) })
+    if (stock !== before!.stock) ledger.push({ productId: before!.id, delta: stock - before!.stock, stockAfter: stock, reason: 'import', note: 'CSV import', actorId: actor.id })
+    entries.push({ ...audit, action: 'product.update', entityId: before!.id, before: toProductJson(before!, { admin: true }), after: toProductJson(row!, { admin: true }) })
   }
+  if (ledger.length) await tx.insert(stockMovements).values(ledger)
+  await recordAudit(tx, entries)
   await announceCatalogChange(tx, 'import')
 }
 
 /**
  * A product CSV, row by row: created (new SKU), updated (known SKU), unchanged, or
- * rejected with its reasons. A dry run only reports. Applying re-plans under row locks in
- * one transaction and changes nothing unless every row is acceptable.
+ * rejected with its reasons. A dry run only reports, with a token of what it saw.
+ * Applying re-plans under row locks in one transaction, refuses if the products changed
+ * since the preview whose token it carries (a sale, another admin's edit: what was
+ * approved is no longer what would be written), and changes nothing unless every row is
+ * acceptable.
  */
-export async function importProducts(db: Database, csv: string, { apply }: { apply: boolean }, actor: Actor): Promise<ImportReportJson> {
-  const rows = readRows(csv)
+export async function importProducts(db: Database, input: { csv: string, apply: boolean, token?: string }, actor: Actor): Promise<ImportReportJson> {
+  const rows = readRows(input.csv)
   const skus = [...new Set(rows.map(row => row.sku).filter(Boolean))]
-  if (!apply) return report(plan(rows, await productsBySku(db, skus)), false)
+  if (!input.apply) {
+    const existing = await productsBySku(db, skus)
+    return report(plan(rows, existing), existing, false)
+  }
   return db.transaction(async (tx) => {
-    const planned = plan(rows, await productsBySku(tx, skus, { lock: true }))
+    const existing = await productsBySku(tx, skus, { lock: true })
+    if (input.token !== undefined && input.token !== fingerprint(existing)) {
+      throw apiError(409, 'Some of these products changed since the preview (a sale, another edit): preview the file again')
+    }
+    const planned = plan(rows, existing)
     const rejected = planned.filter(row => row.action === 'reject')
     if (rejected.length) {
       throw apiError(400, `${rejected.length} row${rejected.length > 1 ? 's are' : ' is'} rejected: nothing was imported`, {
@@ -190,6 +209,6 @@ export async function importProducts(db: Database, csv: string, { apply }: { app
       })
     }
     await applyPlan(tx, planned, actor)
-    return report(planned, true)
+    return report(planned, existing, true)
   })
 }

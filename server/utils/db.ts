@@ -96,7 +96,7 @@ async function seedEmptyDevelopmentDatabase(db: Database) {
   const result = await seedDemoData(db)
   const { admin, customer } = DEMO_ACCOUNTS
   logger.info('demo data loaded', { products: result.productsCreated })
-  // A few seconds of drawing: the shop opens meanwhile, and the photos appear as they are made.
+  // A few seconds of drawing: the shop opens meanwhile, and shows the photos once they are all made.
   drawDemoPhotos(db, useStorage(IMAGE_STORAGE)).then(
     (photos) => {
       bumpCatalogVersion()

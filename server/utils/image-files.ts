@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { randomBytes } from 'node:crypto'
 import type { Storage } from 'unstorage'
 import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, imageVariantPath } from '../../shared/utils/images'
 import type { ImageWidth } from '../../shared/utils/images'
@@ -8,9 +8,9 @@ import { logger } from './logger'
 /** The product images' storage mount (filesystem in `.data/images` unless configured otherwise). */
 export const IMAGE_STORAGE = 'images'
 
-/** Variants live under a key named by the upload's hash: a URL always means the same bytes. */
-export function imageKeyFor(productId: string, bytes: Buffer) {
-  return `products/${productId}/${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`
+/** A fresh key per upload: a URL always means the same bytes, and no two uploads share files. */
+export function newImageKey(productId: string) {
+  return `products/${productId}/${randomBytes(8).toString('hex')}`
 }
 
 export function imageTooLarge() {
@@ -18,8 +18,15 @@ export function imageTooLarge() {
   return apiError(413, `Image too large (at most ${limit})`, { details: { image: [`The file must be at most ${limit}`] } })
 }
 
+/** Writes every variant, or (when one write fails) none. */
 export async function writeImageFiles(images: Storage, imageKey: string, variants: Map<ImageWidth, Buffer>) {
-  await Promise.all([...variants].map(([width, data]) => images.setItemRaw(imageVariantPath(imageKey, width), data)))
+  try {
+    await Promise.all([...variants].map(([width, data]) => images.setItemRaw(imageVariantPath(imageKey, width), data)))
+  }
+  catch (error) {
+    await removeImageFiles(images, imageKey)
+    throw error
+  }
 }
 
 /** Files outlive nothing that points at them; a failure to delete one is logged, not fatal. */

@@ -91,6 +91,8 @@ export interface ImportRowJson {
 
 export interface ImportReportJson {
   applied: boolean
+  /** Pass back with `apply: true` to apply only what this report showed. */
+  token: string
   summary: Record<ImportAction, number>
   rows: ImportRowJson[]
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectNothingInternal, request } from './http'
+import { ADDRESS } from './orders-helpers'
 import { registered, signedInAdmin } from './session'
 import type { Session } from './session'
 
@@ -103,6 +104,34 @@ describe('product CSV import', () => {
     const audit = (await admin.request('/api/admin/audit?entity=product&limit=10')).body.data
     expect(audit.find((e: { entity_id: string }) => e.entity_id === target.id)).toMatchObject({ action: 'product.update', before: { name: 'Import test UPD', stock: 5 }, after: { name: 'Import test UPD renamed', stock: 2 } })
     expect(audit.find((e: { entity_id: string }) => e.entity_id === one!.id)).toMatchObject({ action: 'product.create' })
+  })
+
+  it('leaves a field with an empty cell as it was', async () => {
+    await existing('DESC', { description: 'Hand-thrown stoneware' })
+    const res = await importCsv([HEADER, `${prefix}-DESC,Import test DESC,,,,,,`].join('\n'), true)
+    expect(res.body.data.summary.unchanged).toBe(1)
+    expect(await bySku(`${prefix}-DESC`)).toMatchObject({ description: 'Hand-thrown stoneware', category: 'Tea', cost: 4, price: 10, stock: 5 })
+  })
+
+  it('refuses to apply a preview that a sale has made stale', async () => {
+    const product = await existing('STALE')
+    const csv = [HEADER, `${prefix}-STALE,Import test STALE,Tea,12,4,5,,`].join('\n')
+    const preview = await importCsv(csv)
+    expect(preview.body.data.rows[0].changes).toEqual({ price: { before: 10, after: 12 } })
+    // A customer buys one meanwhile: applying "stock 5" now would give the sold unit back.
+    const { session } = await registered('stalebuyer')
+    const order = await session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: product.id, quantity: 1 }], shipping_address: ADDRESS } })
+    expect(order.status).toBe(201)
+    const stale = await admin.request('/api/admin/products/import', { method: 'POST', json: { csv, apply: true, token: preview.body.data.token } })
+    expect(stale.status).toBe(409)
+    expect(stale.body.error).toBe('Some of these products changed since the preview (a sale, another edit): preview the file again')
+    expect(await bySku(`${prefix}-STALE`)).toMatchObject({ price: 10, stock: 4 })
+
+    const fresh = await importCsv(csv)
+    expect(fresh.body.data.rows[0].changes).toEqual({ price: { before: 10, after: 12 }, stock: { before: 4, after: 5 } })
+    const applied = await admin.request('/api/admin/products/import', { method: 'POST', json: { csv, apply: true, token: fresh.body.data.token } })
+    expect(applied.status).toBe(200)
+    await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { is_active: false } })
   })
 
   it('imports its own export back as unchanged, formula-looking names included', async () => {
