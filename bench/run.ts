@@ -32,6 +32,10 @@ const { values: args } = parseArgs({
   },
 })
 const SECONDS = Number(args.seconds)
+if (!Number.isInteger(SECONDS) || SECONDS < 1) {
+  console.error(`--seconds takes a whole number of seconds, at least 1 (got ${args.seconds})`)
+  process.exit(1)
+}
 const WARMUP_SECONDS = 2
 const READ_CONNECTIONS = 50
 const WRITE_CONNECTIONS = 50
