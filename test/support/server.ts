@@ -29,10 +29,13 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Starts the built server as production runs it; resolves once `waitFor` answers 200 (or as soon as it listens). */
-export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready' }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string }): Promise<RunningServer> {
+/**
+ * Starts the built server as production runs it (or another `entry`, such as a benchmark
+ * baseline); resolves once `waitFor` answers 200.
+ */
+export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready', entry = SERVER_ENTRY }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string, entry?: string }): Promise<RunningServer> {
   port ??= await freePort()
-  const child = spawn(process.execPath, [SERVER_ENTRY], {
+  const child = spawn(process.execPath, [entry], {
     cwd,
     env: {
       PATH: process.env.PATH,

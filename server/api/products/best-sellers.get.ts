@@ -3,5 +3,5 @@ import { BestSellersQuery } from '#shared/schemas/products'
 
 export default defineEventHandler(async (event) => {
   const { limit } = await getValidatedQuery(event, v.parser(BestSellersQuery))
-  return { data: await cachedBestSellers(event, limit) }
+  return { data: await cachedBestSellers(limit) }
 })

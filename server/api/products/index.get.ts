@@ -6,5 +6,5 @@ export default defineEventHandler(async (event) => {
   const query = await getValidatedQuery(event, v.parser(ProductListQuery))
   // Admins see cost, margin and (on request) inactive products: never from the shared cache.
   if (event.context.user?.isAdmin) return listProducts(useDb(), query, { admin: true })
-  return cachedProductList(event, { ...query, include_inactive: false, is_active: undefined })
+  return cachedProductList({ ...query, include_inactive: false, is_active: undefined })
 })

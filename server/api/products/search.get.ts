@@ -5,5 +5,5 @@ import { listProducts } from '../../services/products'
 export default defineEventHandler(async (event) => {
   const query = await getValidatedQuery(event, v.parser(ProductSearchQuery))
   if (event.context.user?.isAdmin) return listProducts(useDb(), query, { admin: true })
-  return cachedProductList(event, { ...query, include_inactive: false, is_active: undefined })
+  return cachedProductList({ ...query, include_inactive: false, is_active: undefined })
 })

@@ -1,0 +1,67 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+import type { Request } from 'autocannon'
+
+export interface Load {
+  url: string
+  connections: number
+  seconds: number
+  /** Builds each request: method, path, headers, body. */
+  next: () => Request
+  /** Process whose peak resident memory is reported (the server under test). */
+  pid: number
+  /** Statuses that are the right answer (e.g. 201 and, for a sold-out product, 409). */
+  expected: number[]
+}
+
+export interface Measure {
+  requests: number
+  rps: number
+  p50: number
+  p99: number
+  statuses: Record<string, number>
+  /** Connection errors, timeouts and answers with an unexpected status. */
+  errors: number
+  peakRssMb: number
+}
+
+/**
+ * Linux keeps a process's peak resident set size (VmHWM); writing 5 to clear_refs resets it,
+ * so each run reports its own peak rather than the highest since the server started.
+ */
+function resetPeakRss(pid: number) {
+  try {
+    writeFileSync(`/proc/${pid}/clear_refs`, '5')
+  }
+  catch {
+    // Without the right to reset it, the figure is the peak since the process started.
+  }
+}
+
+function peakRssMb(pid: number) {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  const kb = Number(/^VmHWM:\s+(\d+) kB/m.exec(status)?.[1] ?? 0)
+  return Math.round(kb / 1024)
+}
+
+export async function drive(load: Load): Promise<Measure> {
+  resetPeakRss(load.pid)
+  const result = await autocannon({
+    url: load.url,
+    connections: load.connections,
+    duration: load.seconds,
+    // setupRequest builds every request afresh: random pages, ids, buyers and bodies.
+    requests: [{ setupRequest: request => ({ ...request, ...load.next() }) }],
+  })
+  const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]))
+  const unexpected = Object.entries(statuses).filter(([status]) => !load.expected.includes(Number(status))).reduce((sum, [, n]) => sum + n, 0)
+  return {
+    requests: result.requests.total,
+    rps: Math.round(result.requests.total / result.duration),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    statuses,
+    errors: result.errors + unexpected,
+    peakRssMb: peakRssMb(load.pid),
+  }
+}

@@ -1,0 +1,61 @@
+import type { Measure } from './load.ts'
+
+export type ScenarioKind = 'api-read' | 'page' | 'write' | 'sign-in'
+
+export interface ScenarioResult {
+  id: string
+  title: string
+  kind: ScenarioKind
+  connections: number
+  seconds: number
+  app: Measure
+  baseline: Measure
+  /** Comptoir's requests per second over the baseline's. */
+  ratio: number
+}
+
+/** The issue's targets: API reads at half the bare baseline, pages at 40% of bare Vue SSR, reads under 100 ms at p99, no errors. */
+export function targetsOf(result: ScenarioResult) {
+  const targets: { name: string, met: boolean }[] = []
+  if (result.kind === 'api-read') targets.push({ name: 'ratio ≥ 0.50', met: result.ratio >= 0.5 })
+  if (result.kind === 'page') targets.push({ name: 'ratio ≥ 0.40', met: result.ratio >= 0.4 })
+  if (result.kind === 'api-read' || result.kind === 'page') targets.push({ name: 'p99 < 100 ms', met: result.app.p99 < 100 })
+  targets.push({ name: 'no errors', met: result.app.errors === 0 })
+  return targets
+}
+
+function align(rows: string[][]) {
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map(row => row[column]!.length)))
+  return rows.map(row => row.map((cell, column) => column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)).join('  ')).join('\n')
+}
+
+/** Answers that are right but not 2xx: a sold-out product's 409. */
+function refusals(measure: Measure) {
+  return Object.entries(measure.statuses).filter(([status]) => !status.startsWith('2')).map(([status, n]) => `${n} × ${status}`).join(', ')
+}
+
+export function formatScenario(result: ScenarioResult) {
+  const row = (name: string, m: Measure) => [name, String(m.rps), m.p50.toFixed(0), m.p99.toFixed(0), String(m.errors), refusals(m) || '–', `${m.peakRssMb} MB`]
+  const targets = targetsOf(result).map(t => `${t.met ? 'met' : 'MISSED'}: ${t.name}`).join(', ')
+  return [
+    `${result.id}  ${result.title}  (${result.connections} connections, ${result.seconds} s)`,
+    align([
+      ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx answers', 'peak RSS'],
+      row('comptoir', result.app),
+      row('bare baseline', result.baseline),
+    ]).replace(/^/gm, '  '),
+    `  ratio ${result.ratio.toFixed(2)}; ${targets}`,
+  ].join('\n')
+}
+
+/** One line per scenario, as a Markdown table (the README's figures). */
+export function formatSummary(results: ScenarioResult[]) {
+  const lines = [
+    '| scenario | req/s | p50 / p99 ms | errors | peak RSS | baseline req/s | baseline p50 / p99 ms | ratio |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|',
+  ]
+  for (const r of results) {
+    lines.push(`| ${r.id} ${r.title} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.app.errors} | ${r.app.peakRssMb} MB | ${r.baseline.rps} | ${r.baseline.p50.toFixed(0)} / ${r.baseline.p99.toFixed(0)} | ${r.ratio.toFixed(2)} |`)
+  }
+  return lines.join('\n')
+}

@@ -1,0 +1,297 @@
+/**
+ * `npm run bench [-- --pglite] [-- --seconds 10]`: the production build on a fresh, seeded
+ * database, driven by autocannon scenario after scenario, each beside a bare baseline on the
+ * same data. Prints a table per scenario and writes the figures to bench/results/.
+ */
+import { randomUUID } from 'node:crypto'
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpus, totalmem } from 'node:os'
+import { join } from 'node:path'
+import { parseArgs } from 'node:util'
+import type { Request } from 'autocannon'
+import { eq, inArray, like, sql } from 'drizzle-orm'
+import { products, users } from '../drizzle/schema/index.ts'
+import { openDatabase } from '../server/database/client.ts'
+import type { DatabaseOptions } from '../server/database/client.ts'
+import { migrateDatabase } from '../server/database/migrate.ts'
+import { ensureBuild, ROOT } from '../test/support/build.ts'
+import { createTestDatabase } from '../test/support/database.ts'
+import { startServer } from '../test/support/server.ts'
+import type { RunningServer } from '../test/support/server.ts'
+import { firstLoadJs } from './first-load.ts'
+import { drive } from './load.ts'
+import type { Measure } from './load.ts'
+import { formatScenario, formatSummary, targetsOf } from './report.ts'
+import type { ScenarioKind, ScenarioResult } from './report.ts'
+import { BENCH_PASSWORD, BENCH_SIZES, buyerEmail, HOT_SKUS, HOT_STOCK, KINDS, seedBench } from './seed.ts'
+
+const { values: args } = parseArgs({
+  options: {
+    pglite: { type: 'boolean', default: false },
+    seconds: { type: 'string', default: '10' },
+  },
+})
+const SECONDS = Number(args.seconds)
+if (!Number.isInteger(SECONDS) || SECONDS < 1) {
+  console.error(`--seconds takes a whole number of seconds, at least 1 (got ${args.seconds})`)
+  process.exit(1)
+}
+const WARMUP_SECONDS = 2
+const READ_CONNECTIONS = 50
+const WRITE_CONNECTIONS = 50
+/** Each sign-in holds 19 MiB and a thread of libuv's pool of 4 for argon2: 10 at once already queue. */
+const SIGN_IN_CONNECTIONS = 10
+/** Buyers signed in before the order scenarios (argon2 makes each sign-in cost tens of milliseconds). */
+const BUYERS = 200
+const API_PAGE_SIZE = 20
+const STOREFRONT_PAGE_SIZE = 12
+const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres'
+
+const started = Date.now()
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
+const log = (message: string) => console.info(`[bench ${elapsed()}] ${message}`)
+
+const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
+const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!
+
+// 1. The production build, remade when a source changed since the last one.
+ensureBuild()
+log('production build ready')
+
+// 2. A fresh database: PostgreSQL beside DATABASE_URL's (or the local server), or PGlite in a temporary directory.
+if (args.pglite) delete process.env.DATABASE_URL
+else process.env.DATABASE_URL ||= DEFAULT_POSTGRES
+const database = await createTestDatabase('bench')
+const servers: RunningServer[] = []
+let cleanedUp = false
+async function cleanUp() {
+  if (cleanedUp) return
+  cleanedUp = true
+  await Promise.all(servers.map(server => server.stop()))
+  await database.drop()
+}
+process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)))
+
+/** Where a server's data lives: the shared PostgreSQL database, or its own PGlite directory. */
+const location = (cwd: string): DatabaseOptions => ({ url: database.url, dataDir: join(cwd, '.data/pglite') })
+const baselineCwd = { api: join(database.cwd, 'api-baseline'), ssr: join(database.cwd, 'ssr-baseline') }
+
+try {
+  // 3. Seed, and keep what the scenarios draw from: product ids, hot products, buyers.
+  const seedStarted = Date.now()
+  const handle = openDatabase(location(database.cwd))
+  await migrateDatabase(handle, location(database.cwd), join(ROOT, 'drizzle/migrations'))
+  await seedBench(handle.db)
+  const productIds = (await handle.db.select({ id: products.id }).from(products).where(like(products.sku, 'BENCH-P%'))).map(row => row.id)
+  const hot = Object.fromEntries((await handle.db.select({ id: products.id, sku: products.sku }).from(products)
+    .where(inArray(products.sku, Object.values(HOT_SKUS)))).map(row => [row.sku, row.id]))
+  const buyerIds = (await handle.db.select({ id: users.id }).from(users).where(like(users.email, '%@bench.comptoir.example')).limit(BUYERS)).map(row => row.id)
+  await handle.close()
+  const seedSeconds = (Date.now() - seedStarted) / 1000
+  log(`seeded ${BENCH_SIZES.products} products, ${BENCH_SIZES.users} users, ${BENCH_SIZES.orders} orders in ${seedSeconds.toFixed(1)} s on ${database.url ? 'PostgreSQL' : 'PGlite'}`)
+
+  // 4. The shop and the two baselines; on PGlite each baseline gets a copy of the seeded data.
+  const baselineEnv = (cwd: string) => {
+    mkdirSync(cwd, { recursive: true })
+    if (database.url) return { DATABASE_URL: database.url }
+    cpSync(location(database.cwd).dataDir, location(cwd).dataDir, { recursive: true })
+    return { BENCH_PGLITE_DIR: location(cwd).dataDir }
+  }
+  const apiBaselineEnv = baselineEnv(baselineCwd.api)
+  const ssrBaselineEnv = baselineEnv(baselineCwd.ssr)
+  const app = await startServer({ cwd: database.cwd, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } })
+  servers.push(app)
+  const apiBaseline = await startServer({ cwd: baselineCwd.api, env: apiBaselineEnv, entry: join(ROOT, 'bench/baselines/api.ts'), waitFor: '/api/products?limit=1' })
+  servers.push(apiBaseline)
+  const ssrBaseline = await startServer({ cwd: baselineCwd.ssr, env: ssrBaselineEnv, entry: join(ROOT, 'bench/baselines/ssr.ts'), waitFor: '/products' })
+  servers.push(ssrBaseline)
+  log(`shop on ${app.url}, API baseline on ${apiBaseline.url}, SSR baseline on ${ssrBaseline.url}`)
+
+  const listPages = Math.ceil(BENCH_SIZES.products / API_PAGE_SIZE)
+  const keywordPages = Math.ceil(BENCH_SIZES.products / KINDS.length / API_PAGE_SIZE)
+  const storefrontPages = Math.ceil(BENCH_SIZES.products / STOREFRONT_PAGE_SIZE)
+  const address = 'Bench Buyer\n1 rue du Banc\n75001 Paris\nFrance'
+  const orderLines = () => {
+    const chosen = new Set<string>()
+    const count = between(1, 3)
+    while (chosen.size < count) chosen.add(pick(productIds))
+    return [...chosen].map(id => ({ product_id: id, quantity: between(1, 3) }))
+  }
+  const post = (path: string, body: unknown, headers: Record<string, string> = {}): Request => ({
+    method: 'POST',
+    path,
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  })
+  let buyerCookies: string[] = []
+  const asBuyer = (body: unknown) => post('/api/orders', body, { 'cookie': pick(buyerCookies), 'origin': app.url, 'idempotency-key': randomUUID() })
+  const asBaselineBuyer = (body: object) => post('/api/orders', { ...body, user_id: pick(buyerIds) })
+  const page = (path: string): Request => ({ method: 'GET', path, headers: { accept: 'text/html' } })
+  const signIn = () => post('/api/auth/login', { email: buyerEmail(between(1, BENCH_SIZES.users)), password: BENCH_PASSWORD })
+
+  interface Scenario {
+    id: string
+    title: string
+    kind: ScenarioKind
+    connections: number
+    /** Unmeasured seconds first: JIT, pools and caches warm, as on a server that has been up a while. */
+    warmup: boolean
+    expected: number[]
+    app: () => Request
+    baseline: { server: RunningServer, next: () => Request }
+    before?: () => Promise<void>
+  }
+
+  const scenarios: Scenario[] = [
+    {
+      id: '1a', title: `GET /api/products?page=N (N random of ${listPages})`, kind: 'api-read', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: () => ({ method: 'GET', path: `/api/products?page=${between(1, listPages)}` }),
+      baseline: { server: apiBaseline, next: () => ({ method: 'GET', path: `/api/products?page=${between(1, listPages)}` }) },
+    },
+    {
+      id: '1b', title: `GET /api/products?keyword=K&page=N (K one of ${KINDS.length} words, each in 1/${KINDS.length} of the names)`, kind: 'api-read', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: () => ({ method: 'GET', path: `/api/products?keyword=${pick(KINDS)}&page=${between(1, keywordPages)}` }),
+      baseline: { server: apiBaseline, next: () => ({ method: 'GET', path: `/api/products?keyword=${pick(KINDS)}&page=${between(1, keywordPages)}` }) },
+    },
+    {
+      id: '2', title: `GET /api/products/:id (random of ${productIds.length})`, kind: 'api-read', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: () => ({ method: 'GET', path: `/api/products/${pick(productIds)}` }),
+      baseline: { server: apiBaseline, next: () => ({ method: 'GET', path: `/api/products/${pick(productIds)}` }) },
+    },
+    {
+      id: '3a', title: `SSR GET /products?page=N (N random of ${storefrontPages})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: () => page(`/products?page=${between(1, storefrontPages)}`),
+      baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, storefrontPages)}`) },
+    },
+    {
+      id: '3b', title: 'SSR GET /products/:id', kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: () => page(`/products/${pick(productIds)}`),
+      baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`) },
+    },
+    {
+      id: '4a', title: `POST /api/orders, ${BUYERS} buyers, 1-3 lines over ${productIds.length} products`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: true, expected: [201],
+      before: async () => {
+        buyerCookies = await signInBuyers(app)
+        log(`${buyerCookies.length} buyers signed in`)
+      },
+      app: () => asBuyer({ items: orderLines(), shipping_address: address }),
+      baseline: { server: apiBaseline, next: () => asBaselineBuyer({ items: orderLines(), shipping_address: address }) },
+    },
+    {
+      id: '4b', title: `POST /api/orders, hot product: all buyers race for ${HOT_STOCK} units (409 once sold out)`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: false, expected: [201, 409],
+      app: () => asBuyer({ items: [{ product_id: hot[HOT_SKUS.app]!, quantity: between(1, 3) }], shipping_address: address }),
+      baseline: { server: apiBaseline, next: () => asBaselineBuyer({ items: [{ product_id: hot[HOT_SKUS.baseline]!, quantity: between(1, 3) }], shipping_address: address }) },
+    },
+    {
+      id: '5', title: `POST /api/auth/login, random of ${BENCH_SIZES.users} buyers (argon2id, 19 MiB, t=2)`, kind: 'sign-in', connections: SIGN_IN_CONNECTIONS, warmup: true, expected: [200],
+      app: () => ({ ...signIn(), headers: { 'content-type': 'application/json', 'origin': app.url } }),
+      baseline: { server: apiBaseline, next: signIn },
+    },
+  ]
+
+  // 5. Each scenario on the shop, then on its baseline.
+  const results: ScenarioResult[] = []
+  for (const scenario of scenarios) {
+    await scenario.before?.()
+    const run = async (server: RunningServer, next: () => Request): Promise<Measure> => {
+      const load = { url: server.url, connections: scenario.connections, next, pid: server.process.pid!, expected: scenario.expected }
+      if (scenario.warmup) await drive({ ...load, seconds: WARMUP_SECONDS })
+      return drive({ ...load, seconds: SECONDS })
+    }
+    const appMeasure = await run(app, scenario.app)
+    const baselineMeasure = await run(scenario.baseline.server, scenario.baseline.next)
+    const result: ScenarioResult = {
+      id: scenario.id,
+      title: scenario.title,
+      kind: scenario.kind,
+      connections: scenario.connections,
+      seconds: SECONDS,
+      app: appMeasure,
+      baseline: baselineMeasure,
+      ratio: Math.round(appMeasure.rps / baselineMeasure.rps * 100) / 100,
+    }
+    results.push(result)
+    console.info(`\n${formatScenario(result)}\n`)
+  }
+
+  // 6. First-load JavaScript of the storefront (what a first visit downloads, gzipped).
+  const firstLoad = [await firstLoadJs(app.url, '/'), await firstLoadJs(app.url, `/products/${pick(productIds)}`)]
+  for (const f of firstLoad) log(`first-load JS of ${f.path}: ${f.files} files, ${(f.bytes / 1024).toFixed(1)} KiB, ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip`)
+
+  // 7. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.
+  await Promise.all(servers.splice(0).map(server => server.stop()))
+  const hotRun = results.find(r => r.id === '4b')!
+  const checks = [
+    await checkHotProduct(location(database.cwd), HOT_SKUS.app, hotRun.app.statuses['201'] ?? 0),
+    await checkHotProduct(location(baselineCwd.api), HOT_SKUS.baseline, hotRun.baseline.statuses['201'] ?? 0),
+  ]
+  for (const check of checks) {
+    log(`${check.sku}: ${check.ok ? 'consistent' : 'INCONSISTENT'}: ${HOT_STOCK} - ${check.stock} in stock = ${HOT_STOCK - check.stock} lost, ${check.sold} sold in ${check.orders} orders (${check.created} answered 201), ledger sums to ${check.ledger} with ${check.ledgerSold} taken by orders`)
+  }
+
+  console.info(`\n${formatSummary(results)}\n`)
+  const missed = results.flatMap(r => targetsOf(r).filter(t => !t.met).map(t => `${r.id} ${t.name}`))
+  console.info(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}`)
+  log(`done in ${elapsed()} (measured on ${cpus().length} CPUs, Node ${process.version})`)
+
+  const stamp = new Date().toISOString().replace(/[:T]/g, '-').slice(0, 16)
+  const file = join(ROOT, 'bench/results', `${stamp}-${database.url ? 'postgres' : 'pglite'}.json`)
+  mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+  writeFileSync(file, JSON.stringify({
+    date: new Date().toISOString(),
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, platform: process.platform },
+    database: database.url ? 'postgresql' : 'pglite',
+    sizes: BENCH_SIZES,
+    seedSeconds,
+    secondsPerRun: SECONDS,
+    warmupSeconds: WARMUP_SECONDS,
+    scenarios: results.map(r => ({ ...r, targets: targetsOf(r) })),
+    firstLoadJs: firstLoad,
+    hotProductChecks: checks,
+    totalSeconds: Math.round((Date.now() - started) / 1000),
+  }, null, 2) + '\n')
+  log(`figures written to ${file}`)
+  if (checks.some(check => !check.ok)) process.exitCode = 1
+}
+finally {
+  await cleanUp()
+}
+
+/** Signs buyers in, a few at a time; returns the cookies a browser would send to /api/orders. */
+async function signInBuyers(server: RunningServer) {
+  const cookies: string[] = []
+  for (let first = 1; first <= BUYERS; first += 10) {
+    const batch = Array.from({ length: Math.min(10, BUYERS - first + 1) }, (_, i) => first + i)
+    cookies.push(...await Promise.all(batch.map(async (n) => {
+      const response = await fetch(`${server.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'origin': server.url },
+        body: JSON.stringify({ email: buyerEmail(n), password: BENCH_PASSWORD }),
+      })
+      if (response.status !== 200) throw new Error(`sign-in of ${buyerEmail(n)} failed: ${response.status}`)
+      // The refresh cookie is scoped to /api/auth: a browser would not send it with an order.
+      return response.headers.getSetCookie().filter(cookie => !/;\s*path=\/api\/auth/i.test(cookie)).map(cookie => cookie.split(';')[0]).join('; ')
+    })))
+  }
+  return cookies
+}
+
+/** Stock lost by the hot product must be exactly what its orders took, and its ledger must say the same. */
+async function checkHotProduct(where: DatabaseOptions, sku: string, created: number) {
+  const handle = openDatabase(where)
+  try {
+    const [figures] = await handle.db.select({
+      stock: products.stock,
+      sold: sql`(select coalesce(sum(quantity), 0) from order_items where product_id = "products"."id")`.mapWith(Number),
+      orders: sql`(select count(*) from order_items where product_id = "products"."id")`.mapWith(Number),
+      ledger: sql`(select coalesce(sum(delta), 0) from stock_movements where product_id = "products"."id")`.mapWith(Number),
+      ledgerSold: sql`(select coalesce(-sum(delta), 0) from stock_movements where product_id = "products"."id" and reason = 'order')`.mapWith(Number),
+    }).from(products).where(eq(products.sku, sku))
+    if (!figures) throw new Error(`no product ${sku}`)
+    const ok = HOT_STOCK - figures.stock === figures.sold && figures.ledger === figures.stock && figures.ledgerSold === figures.sold && figures.orders === created
+    return { sku, ...figures, created, ok }
+  }
+  finally {
+    await handle.close()
+  }
+}
