@@ -34,7 +34,8 @@ function sanitize(value: unknown): CartLine[] {
  * the server, and nothing here is trusted at checkout.
  */
 export const useCartStore = defineStore('cart', () => {
-  const cookie = useCookie<CartLine[]>('comptoir_cart', { default: () => [], maxAge: 60 * 60 * 24 * 30, sameSite: 'lax', path: '/' })
+  // No default: a visitor with an empty cart gets no cookie at all, so their pages stay cacheable.
+  const cookie = useCookie<CartLine[] | null>('comptoir_cart', { maxAge: 60 * 60 * 24 * 30, sameSite: 'lax', path: '/' })
   const lines = computed(() => sanitize(cookie.value))
   const count = computed(() => lines.value.reduce((total, line) => total + line.quantity, 0))
   const { $api } = useNuxtApp()
@@ -44,8 +45,13 @@ export const useCartStore = defineStore('cart', () => {
     return lines.value.find(line => line.product_id === productId)?.quantity ?? 0
   }
 
+  /** An empty cart removes the cookie. */
+  function store(next: CartLine[]) {
+    cookie.value = next.length ? next : null
+  }
+
   async function save(next: CartLine[]) {
-    cookie.value = next
+    store(next)
     if (auth.isAuthenticated) await $api('/api/cart', { method: 'PUT', body: { items: next } })
   }
 
@@ -101,7 +107,7 @@ export const useCartStore = defineStore('cart', () => {
   /** During SSR for a signed-in visitor: the cart saved on the account is the cart. */
   async function loadFromAccount() {
     const saved = (await $api<{ data: CartLineJson[] }>('/api/cart')).data
-    cookie.value = saved.map(line => ({ product_id: line.product_id, quantity: line.quantity, ...(line.added_price !== null ? { price: line.added_price } : {}) }))
+    store(saved.map(line => ({ product_id: line.product_id, quantity: line.quantity, ...(line.added_price !== null ? { price: line.added_price } : {}) })))
   }
 
   /** After an order: the cart, on this device and on the account, is empty. */
@@ -111,7 +117,7 @@ export const useCartStore = defineStore('cart', () => {
 
   /** Signing out leaves no trace of the account's cart on this device. */
   function forget() {
-    cookie.value = []
+    store([])
   }
 
   return { lines, count, quantityOf, add, setQuantity, quote, mergeIntoAccount, loadFromAccount, clear, forget }

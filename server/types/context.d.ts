@@ -6,6 +6,8 @@ declare module 'h3' {
     requestId: string
     /** The signed-in user, when the request carries a valid session. */
     user?: SessionUser
+    /** Set when the rendered page may be kept for other anonymous visitors (server/plugins/page-cache.ts). */
+    pageCacheKey?: string
   }
 }
 

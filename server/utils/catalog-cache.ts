@@ -14,6 +14,11 @@ export function bumpCatalogVersion() {
   version++
 }
 
+/** Part of the key of anything derived from the catalog (see also server/plugins/page-cache.ts). */
+export function catalogVersion() {
+  return version
+}
+
 const TTL_MS = 60_000
 
 /**

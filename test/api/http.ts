@@ -21,8 +21,8 @@ export async function request<T = any>(path: string, init: RequestInit & { json?
 }
 
 /** A page load as a browser makes it (browsers ask for HTML; Nuxt answers JSON to API-like clients). */
-export function page(path: string) {
-  return request<undefined>(path, { headers: { accept: 'text/html,application/xhtml+xml' } })
+export function page(path: string, headers: Record<string, string> = {}) {
+  return request<undefined>(path, { headers: { accept: 'text/html,application/xhtml+xml', ...headers } })
 }
 
 /** What no error response may contain: stack frames, file paths, SQL. */

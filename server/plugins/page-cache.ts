@@ -1,0 +1,59 @@
+import type { H3Event } from 'h3'
+import { LRUCache } from 'lru-cache'
+import type { RenderResponse } from 'nitropack/types'
+
+/** The storefront's public pages: the home page, the catalog (any query) and product pages. */
+const CACHED_PATHS = /^\/(?:products(?:\/[\w-]+)?)?$/
+
+/** Headers a cached page is sent again with; the rest are per request (ids, cookies) or set for every response. */
+const KEPT_HEADERS = ['content-type', 'content-security-policy']
+
+const pages = new LRUCache<string, { body: string, headers: Record<string, string> }>({
+  maxSize: 64 * 1024 * 1024,
+  sizeCalculation: page => page.body.length + 256,
+  // The catalog version in the key covers products, prices and stock; the TTL bounds the rest.
+  ttl: 60_000,
+})
+
+/**
+ * The key of a request whose page anyone could be shown: a GET of a public page by a
+ * visitor who sends no cookie at all (no session, no cart). Anything personal needs a
+ * cookie, so such a visitor gets the page everyone gets.
+ */
+function cacheKey(event: H3Event) {
+  if (event.method !== 'GET' || getRequestHeader(event, 'cookie')) return
+  if (!CACHED_PATHS.test(event.path.split('?')[0]!)) return
+  // Pages carry absolute URLs (canonical, Open Graph): the host and scheme are part of the key.
+  const origin = [getRequestHeader(event, 'host'), getRequestHeader(event, 'x-forwarded-host'), getRequestHeader(event, 'x-forwarded-proto')].join('|')
+  return `${catalogVersion()}|${origin}|${event.path}`
+}
+
+/**
+ * Rendered storefront pages for anonymous visitors, kept in memory for a minute: a
+ * product page that a search engine, a link preview or a newcomer asks for again is sent
+ * without rendering it again. Pages for visitors with a session or a cart are always
+ * rendered for them.
+ */
+export default defineNitroPlugin((nitroApp) => {
+  if (import.meta.dev) return
+  nitroApp.hooks.hook('render:before', (context: { event: H3Event, response?: Partial<RenderResponse> }) => {
+    const key = cacheKey(context.event)
+    if (!key) return
+    const page = pages.get(key)
+    if (page) {
+      context.response = { body: page.body, statusCode: 200, headers: { ...page.headers, 'x-page-cache': 'hit' } }
+      return
+    }
+    context.event.context.pageCacheKey = key
+  })
+
+  nitroApp.hooks.hook('render:response', (response, { event }) => {
+    const key = event.context.pageCacheKey
+    if (!key || (response.statusCode ?? 200) !== 200 || typeof response.body !== 'string') return
+    const headers = { ...getResponseHeaders(event), ...response.headers }
+    // A page that sets a cookie was made for this visitor.
+    if (headers['set-cookie']) return
+    pages.set(key, { body: response.body, headers: Object.fromEntries(KEPT_HEADERS.filter(name => headers[name]).map(name => [name, String(headers[name])])) })
+    setResponseHeader(event, 'x-page-cache', 'miss')
+  })
+})

@@ -1,0 +1,62 @@
+import { beforeAll, describe, expect, it } from 'vitest'
+import { page as load } from './http'
+import { productFactory } from './orders-helpers'
+import { registered, signedInAdmin } from './session'
+import type { Session } from './session'
+
+let admin: Session
+beforeAll(async () => {
+  admin = (await signedInAdmin()).session
+})
+const newProduct = productFactory(() => admin)
+
+describe('the page cache for anonymous visitors', () => {
+  it('sends a public page again without rendering it, with the same body and policy, and no cookie', async () => {
+    const product = await newProduct({ price: 31 })
+    const first = await load(`/products/${product.id}`)
+    expect(first.status).toBe(200)
+    expect(first.headers.get('set-cookie')).toBeNull()
+    expect(first.headers.get('x-page-cache')).toBe('miss')
+    const second = await load(`/products/${product.id}`)
+    expect(second.headers.get('x-page-cache')).toBe('hit')
+    expect(second.text).toBe(first.text)
+    expect(second.headers.get('content-security-policy')).toBe(first.headers.get('content-security-policy'))
+    expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'))
+    expect(second.headers.get('x-request-id')).not.toBe(first.headers.get('x-request-id'))
+  })
+
+  it('shows a new price at once', async () => {
+    const product = await newProduct({ price: 44 })
+    await load(`/products/${product.id}`)
+    expect((await load(`/products/${product.id}`)).text).toContain('€44.00')
+    await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { price: 45.5 } })
+    const after = await load(`/products/${product.id}`)
+    expect(after.headers.get('x-page-cache')).toBe('miss')
+    expect(after.text).toContain('€45.50')
+    expect(after.text).not.toContain('€44.00')
+  })
+
+  it('never serves or keeps the page of a visitor with a session or a cart', async () => {
+    const { session, account } = await registered('cached')
+    const product = await newProduct()
+    for (let i = 0; i < 2; i++) {
+      const mine = await session.request(`/products/${product.id}`, { headers: { accept: 'text/html' } })
+      expect(mine.headers.get('x-page-cache')).toBeNull()
+      expect(mine.text).toContain(account.username)
+    }
+    const cart = JSON.stringify([{ product_id: product.id, quantity: 2 }])
+    const withCart = await load(`/products/${product.id}`, { cookie: `comptoir_cart=${encodeURIComponent(cart)}` })
+    expect(withCart.headers.get('x-page-cache')).toBeNull()
+    // Neither page went into the cache: the next anonymous visitor gets a fresh, anonymous render.
+    const anonymous = await load(`/products/${product.id}`)
+    expect(anonymous.headers.get('x-page-cache')).toBe('miss')
+    expect(anonymous.text).not.toContain(account.username)
+  })
+
+  it('keeps neither error pages nor pages outside the storefront', async () => {
+    for (const path of ['/products/00000000-0000-4000-8000-000000000000', '/login']) {
+      await load(path)
+      expect((await load(path)).headers.get('x-page-cache')).toBeNull()
+    }
+  })
+})
