@@ -46,6 +46,9 @@ const BUYERS = 200
 const API_PAGE_SIZE = 20
 const STOREFRONT_PAGE_SIZE = 12
 const DEFAULT_POSTGRES = 'postgres://postgres@127.0.0.1:5432/postgres'
+/** The repeat-visit scenarios: the first catalog pages and the products most visited. */
+const HOT_PAGES = 20
+const HOT_PRODUCTS = 200
 
 const started = Date.now()
 const elapsed = () => `${((Date.now() - started) / 1000).toFixed(0)} s`
@@ -123,6 +126,10 @@ try {
     headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify(body),
   })
+  /** Each page once, as earlier visitors would have asked for it: the page cache holds them. */
+  const warm = async (paths: string[]) => {
+    for (const path of paths) await fetch(app.url + path, { headers: { accept: 'text/html' } }).then(res => res.arrayBuffer())
+  }
   let buyerCookies: string[] = []
   const asBuyer = (body: unknown) => post('/api/orders', body, { 'cookie': pick(buyerCookies), 'origin': app.url, 'idempotency-key': randomUUID() })
   const asBaselineBuyer = (body: object) => post('/api/orders', { ...body, user_id: pick(buyerIds) })
@@ -159,14 +166,26 @@ try {
       baseline: { server: apiBaseline, next: () => ({ method: 'GET', path: `/api/products/${pick(productIds)}` }) },
     },
     {
-      id: '3a', title: `SSR GET /products?page=N (N random of ${storefrontPages})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      id: '3a', title: `SSR GET /products?page=N (N random of ${storefrontPages}: nearly every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       app: () => page(`/products?page=${between(1, storefrontPages)}`),
       baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, storefrontPages)}`) },
     },
     {
-      id: '3b', title: 'SSR GET /products/:id', kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      id: '3b', title: `SSR GET /products/:id (random of ${productIds.length}: nearly every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       app: () => page(`/products/${pick(productIds)}`),
       baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`) },
+    },
+    {
+      id: '3c', title: `SSR GET /products?page=N, repeat visits without cookies (N of the first ${HOT_PAGES}, page cache warm)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      before: () => warm(Array.from({ length: HOT_PAGES }, (_, i) => `/products?page=${i + 1}`)),
+      app: () => page(`/products?page=${between(1, HOT_PAGES)}`),
+      baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, HOT_PAGES)}`) },
+    },
+    {
+      id: '3d', title: `SSR GET /products/:id, repeat visits without cookies (${HOT_PRODUCTS} popular products, page cache warm)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      before: () => warm(productIds.slice(0, HOT_PRODUCTS).map(id => `/products/${id}`)),
+      app: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`),
+      baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`) },
     },
     {
       id: '4a', title: `POST /api/orders, ${BUYERS} buyers, 1-3 lines over ${productIds.length} products`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: true, expected: [201],
