@@ -25,7 +25,9 @@ export default defineNuxtConfig({
     // API errors get the JSON envelope from server/error.ts first; pages fall through to Nuxt's handler (error.vue).
     'nitro:config'(config) {
       // Nuxt's schema types Nitro's options loosely (it supports several Nitro majors).
-      const nitroConfig = config as { errorHandler?: string | string[], storage?: Record<string, unknown> }
+      const nitroConfig = config as { errorHandler?: string | string[], storage?: Record<string, unknown>, compressPublicAssets?: boolean }
+      // The build writes gzip and brotli copies of the client assets; Nitro sends the one the browser takes.
+      nitroConfig.compressPublicAssets = true
       // Nitro 2 takes a list of error handlers, tried in order.
       nitroConfig.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
       nitroConfig.storage = {

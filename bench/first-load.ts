@@ -5,6 +5,8 @@ export interface FirstLoad {
   files: number
   bytes: number
   gzipBytes: number
+  /** What the server sends a browser that takes brotli (its precompressed copies). */
+  servedBytes: number
 }
 
 /** The JavaScript a first visit to `path` downloads: every `<script src>` and `<link rel="modulepreload">` of the page. */
@@ -19,10 +21,14 @@ export async function firstLoadJs(baseUrl: string, path: string): Promise<FirstL
   }
   let bytes = 0
   let gzipBytes = 0
+  let servedBytes = 0
   for (const url of urls) {
-    const body = Buffer.from(await fetch(url).then(response => response.text()))
+    const response = await fetch(url, { headers: { 'accept-encoding': 'br, gzip' } })
+    const body = Buffer.from(await response.text())
     bytes += body.length
     gzipBytes += gzipSync(body).length
+    // fetch decodes the body; the header still says what crossed the wire.
+    servedBytes += Number(response.headers.get('content-length') ?? body.length)
   }
-  return { path, files: urls.size, bytes, gzipBytes }
+  return { path, files: urls.size, bytes, gzipBytes, servedBytes }
 }

@@ -235,7 +235,7 @@ try {
 
   // 6. First-load JavaScript of the storefront (what a first visit downloads, gzipped).
   const firstLoad = [await firstLoadJs(app.url, '/'), await firstLoadJs(app.url, `/products/${pick(productIds)}`)]
-  for (const f of firstLoad) log(`first-load JS of ${f.path}: ${f.files} files, ${(f.bytes / 1024).toFixed(1)} KiB, ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip`)
+  for (const f of firstLoad) log(`first-load JS of ${f.path}: ${f.files} files, ${(f.bytes / 1024).toFixed(1)} KiB, ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip, ${(f.servedBytes / 1024).toFixed(1)} KiB as served (brotli)`)
 
   // 7. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.
   await Promise.all(servers.splice(0).map(server => server.stop()))
