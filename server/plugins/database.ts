@@ -16,7 +16,7 @@ export default defineNitroPlugin((nitroApp) => {
   }
 
   databaseReady()
-    .then(() => listenToDatabase(CATALOG_CHANNEL, bumpCatalogVersion))
+    .then(() => listenToDatabase(CATALOG_CHANNEL, invalidateCatalogFrom))
     .catch((error: Error) => {
       logger.error('database setup failed', { error: error.message })
       if (!import.meta.dev) process.exit(1)

@@ -3,7 +3,8 @@ import { LRUCache } from 'lru-cache'
 import type { RenderResponse } from 'nitropack/types'
 
 /** The storefront's public pages: the home page, the catalog (any query) and product pages. */
-const CACHED_PATHS = /^\/(?:products(?:\/[\w-]+)?)?$/
+const LIST_PAGES = /^\/(?:products)?$/
+const PRODUCT_PAGE = /^\/products\/([\w-]+)$/
 
 /** Headers a cached page is sent again with; the rest are per request (ids, cookies) or set for every response. */
 const KEPT_HEADERS = ['content-type', 'content-security-policy']
@@ -11,7 +12,7 @@ const KEPT_HEADERS = ['content-type', 'content-security-policy']
 const pages = new LRUCache<string, { body: string, headers: Record<string, string> }>({
   maxSize: 64 * 1024 * 1024,
   sizeCalculation: page => page.body.length + 256,
-  // The catalog version in the key covers products, prices and stock; the TTL bounds the rest.
+  // The catalog versions in the key cover products, prices and stock; the TTL bounds the rest.
   ttl: 60_000,
 })
 
@@ -22,10 +23,14 @@ const pages = new LRUCache<string, { body: string, headers: Record<string, strin
  */
 function cacheKey(event: H3Event) {
   if (event.method !== 'GET' || getRequestHeader(event, 'cookie')) return
-  if (!CACHED_PATHS.test(event.path.split('?')[0]!)) return
+  const path = event.path.split('?')[0]!
+  const productId = PRODUCT_PAGE.exec(path)?.[1]
+  // A product page changes with its product; the others with any product.
+  const version = productId ? `p${productVersion(productId)}` : LIST_PAGES.test(path) ? `l${catalogVersion()}` : undefined
+  if (!version) return
   // Pages carry absolute URLs (canonical, Open Graph): the host and scheme are part of the key.
   const origin = [getRequestHeader(event, 'host'), getRequestHeader(event, 'x-forwarded-host'), getRequestHeader(event, 'x-forwarded-proto')].join('|')
-  return `${catalogVersion()}|${origin}|${event.path}`
+  return `${version}|${origin}|${event.path}`
 }
 
 /**

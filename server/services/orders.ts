@@ -13,7 +13,7 @@ import { apiError } from '../utils/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 import { enqueueEmail } from './mail'
-import { CATALOG_CHANNEL } from './products'
+import { announceCatalogChange } from './products'
 
 type OrderRow = typeof orders.$inferSelect
 type ItemRow = typeof orderItems.$inferSelect
@@ -150,7 +150,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         json.shipping_address,
       ].join('\n'),
     })
-    await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${'order'})`)
+    await announceCatalogChange(tx, json.items.map(item => item.product_id))
     return { order: json, replayed: false }
   })
 }
@@ -218,7 +218,7 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
           .where(eq(products.id, item.productId)).returning({ stock: products.stock })
         await tx.insert(stockMovements).values({ productId: item.productId, delta: item.quantity, stockAfter: restored!.stock, reason: 'cancel', orderId: id, actorId: actor.id })
       }
-      await tx.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${'cancel'})`)
+      await announceCatalogChange(tx, items.map(item => item.productId))
     }
     await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
     if (actor.audit) {

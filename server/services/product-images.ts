@@ -91,7 +91,7 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
     if (before.imageKey === imageKey) return { previousKey: null, product: toProductJson(before, { admin: true }) }
     const [row] = await tx.update(products).set({ imageKey }).where(eq(products.id, productId)).returning()
     await recordAudit(tx, { actorId: actor.id, action: 'product.image', entity: 'product', entityId: productId, before: { image_key: before.imageKey }, after: { image_key: imageKey }, ipAddress: actor.ipAddress, requestId: actor.requestId })
-    await announceCatalogChange(tx, productId)
+    await announceCatalogChange(tx, [productId])
     return { previousKey: before.imageKey, product: toProductJson(row!, { admin: true }) }
   })
 }

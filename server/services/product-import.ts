@@ -178,7 +178,7 @@ async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
   }
   if (ledger.length) await tx.insert(stockMovements).values(ledger)
   await recordAudit(tx, entries)
-  await announceCatalogChange(tx, 'import')
+  await announceCatalogChange(tx, '*')
 }
 
 /**

@@ -82,8 +82,10 @@ export async function listProducts(db: Database, query: ProductListQuery, { admi
 /** Every change to the catalog is announced, so that each server instance drops its cached pages. */
 export const CATALOG_CHANNEL = 'comptoir_catalog'
 
-export async function announceCatalogChange(db: Database, productId: string) {
-  await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${productId})`)
+/** Sent with the transaction's commit; the payload names the products (a NOTIFY carries 8,000 bytes: `*` for more). */
+export async function announceCatalogChange(db: Database, productIds: readonly string[] | '*') {
+  const payload = productIds === '*' || productIds.length > 100 ? '*' : productIds.join(',')
+  await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${payload})`)
 }
 
 /** One product; an inactive one only for admins. */
@@ -145,7 +147,7 @@ export async function createProduct(db: Database, input: ProductCreateInput, act
     }
     const json = toProductJson(row!, { admin: true })
     await recordAudit(tx, { actorId: actor.id, action: 'product.create', entity: 'product', entityId: row!.id, after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
-    await announceCatalogChange(tx, row!.id)
+    await announceCatalogChange(tx, [row!.id])
     return json
   })
 }
@@ -158,7 +160,7 @@ export async function updateProduct(db: Database, id: string, input: ProductUpda
     const [row] = await tx.update(products).set(columnsOf(input)).where(eq(products.id, id)).returning()
     const json = toProductJson(row!, { admin: true })
     await recordAudit(tx, { actorId: actor.id, action: 'product.update', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
-    await announceCatalogChange(tx, id)
+    await announceCatalogChange(tx, [id])
     return json
   })
 }
@@ -172,7 +174,7 @@ export async function deleteProduct(db: Database, images: Storage, id: string, a
     if (ordered) throw apiError(409, 'This product appears in orders and cannot be deleted; deactivate it instead')
     await tx.delete(products).where(eq(products.id, id))
     await recordAudit(tx, { actorId: actor.id, action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), ipAddress: actor.ipAddress, requestId: actor.requestId })
-    await announceCatalogChange(tx, id)
+    await announceCatalogChange(tx, [id])
     return before.imageKey
   })
   await removeImageFiles(images, imageKey)
@@ -192,7 +194,7 @@ export async function changeStock(db: Database, id: string, input: StockChangeIn
     const [row] = await tx.update(products).set({ stock: target }).where(eq(products.id, id)).returning()
     await tx.insert(stockMovements).values({ productId: id, delta: target - before.stock, stockAfter: target, reason: 'adjustment', note: input.reason || null, actorId: actor.id })
     await recordAudit(tx, { actorId: actor.id, action: 'product.stock', entity: 'product', entityId: id, before: { stock: before.stock }, after: { stock: target, reason: input.reason ?? null }, ipAddress: actor.ipAddress, requestId: actor.requestId })
-    await announceCatalogChange(tx, id)
+    await announceCatalogChange(tx, [id])
     return toProductJson(row!, { admin: true })
   })
 }

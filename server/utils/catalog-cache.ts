@@ -4,19 +4,37 @@ import { bestSellers, getProduct, listProducts } from '../services/products'
 
 /**
  * Public catalog reads are cached in memory for a minute, then served stale once while they
- * refresh. The cache keys carry a version that every catalog change bumps: on this instance
- * at once, on the others through PostgreSQL NOTIFY. So a new price or stock level shows on
- * the next request, on every instance.
+ * refresh. Their keys carry versions that catalog changes bump: on this instance at once,
+ * on the others through PostgreSQL NOTIFY (the payload names the products, or `*`). So a
+ * new price or stock level shows on the next request, on every instance. Lists (and the
+ * pages made of them) depend on every product; a product's own reads and page only on it,
+ * so an order leaves the other products' pages cached.
  */
-let version = 0
+let listVersion = 0
+let productEpoch = 0
+let productCounter = 0
+const productVersions = new Map<string, number>()
 
-export function bumpCatalogVersion() {
-  version++
+/** After a change to these products (`*`: to any number of them). */
+export function invalidateCatalog(productIds: readonly string[] | '*') {
+  listVersion++
+  if (productIds === '*') productEpoch++
+  else for (const id of productIds) productVersions.set(id, ++productCounter)
 }
 
-/** Part of the key of anything derived from the catalog (see also server/plugins/page-cache.ts). */
+/** A NOTIFY payload as written by `announceCatalogChange`: product ids joined by commas, or `*`. */
+export function invalidateCatalogFrom(payload: string) {
+  invalidateCatalog(payload === '*' ? '*' : payload.split(','))
+}
+
+/** Part of the key of anything made from product lists (see also server/plugins/page-cache.ts). */
 export function catalogVersion() {
-  return version
+  return listVersion
+}
+
+/** Part of the key of anything made from this one product. */
+export function productVersion(id: string) {
+  return `${productEpoch}.${productVersions.get(id) ?? 0}`
 }
 
 const TTL_MS = 60_000
@@ -33,13 +51,13 @@ function cachedRead<A, V extends object>(max: number, keyOf: (arg: A) => string,
     allowStale: true,
     fetchMethod: (_key, _stale, { context }) => read(context as A),
   })
-  return (arg: A) => cache.fetch(`${version}:${keyOf(arg)}`, { context: arg })
+  return (arg: A) => cache.fetch(keyOf(arg), { context: arg })
 }
 
 /** Distinct list queries are unbounded (any keyword): the LRU caps them. */
-export const cachedProductList = cachedRead(2_000, (query: ProductListQuery) => JSON.stringify(query), query => listProducts(useDb(), query))
+export const cachedProductList = cachedRead(2_000, (query: ProductListQuery) => `${listVersion}:${JSON.stringify(query)}`, query => listProducts(useDb(), query))
 
 /** Room for a whole catalog of 20,000 products: a product page missing from the cache costs a query. */
-export const cachedProduct = cachedRead(20_000, (id: string) => id, id => getProduct(useDb(), id))
+export const cachedProduct = cachedRead(20_000, (id: string) => `${productVersion(id)}:${id}`, id => getProduct(useDb(), id))
 
-export const cachedBestSellers = cachedRead(50, (limit: number) => String(limit), limit => bestSellers(useDb(), limit))
+export const cachedBestSellers = cachedRead(50, (limit: number) => `${listVersion}:${limit}`, limit => bestSellers(useDb(), limit))

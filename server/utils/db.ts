@@ -8,7 +8,7 @@ import type { Database, DatabaseHandle } from '../database/client'
 import { migrateDatabase } from '../database/migrate'
 import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
 import { drawDemoPhotos } from '../services/demo-photos'
-import { bumpCatalogVersion } from './catalog-cache'
+import { invalidateCatalog } from './catalog-cache'
 import { useConfig } from './config'
 import { findErrorCode } from './errors'
 import { IMAGE_STORAGE } from './image-files'
@@ -99,7 +99,7 @@ async function seedEmptyDevelopmentDatabase(db: Database) {
   // A few seconds of drawing: the shop opens meanwhile, and shows the photos once they are all made.
   drawDemoPhotos(db, useStorage(IMAGE_STORAGE)).then(
     (photos) => {
-      bumpCatalogVersion()
+      invalidateCatalog('*')
       logger.info('demo photos drawn', { photos })
     },
     (error: Error) => logger.warn('demo photos not drawn', { error: error.message }),

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 import { page as load } from './http'
-import { productFactory } from './orders-helpers'
+import { ADDRESS, productFactory } from './orders-helpers'
 import { registered, signedInAdmin } from './session'
 import type { Session } from './session'
 
@@ -34,6 +34,19 @@ describe('the page cache for anonymous visitors', () => {
     expect(after.headers.get('x-page-cache')).toBe('miss')
     expect(after.text).toContain('€45.50')
     expect(after.text).not.toContain('€44.00')
+  })
+
+  it('re-renders after an order only the pages of what was ordered, and the lists', async () => {
+    const [ordered, other] = [await newProduct({ stock: 6 }), await newProduct({ stock: 6 })]
+    for (const path of [`/products/${ordered.id}`, `/products/${other.id}`, '/products?sort_by=name']) await load(path)
+    const { session } = await registered('pagebuyer')
+    const placed = await session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: ordered.id, quantity: 2 }], shipping_address: ADDRESS } })
+    expect(placed.status).toBe(201)
+    const orderedPage = await load(`/products/${ordered.id}`)
+    expect(orderedPage.headers.get('x-page-cache')).toBe('miss')
+    expect(orderedPage.text).toContain('Only 4 left')
+    expect((await load(`/products/${other.id}`)).headers.get('x-page-cache')).toBe('hit')
+    expect((await load('/products?sort_by=name')).headers.get('x-page-cache')).toBe('miss')
   })
 
   it('never serves or keeps the page of a visitor with a session or a cart', async () => {

@@ -10,7 +10,7 @@ export default defineEventHandler(async (event) => {
   if (!key.success) throw apiError(400, 'Invalid Idempotency-Key header', { details: { 'Idempotency-Key': key.issues.map(issue => issue.message) } })
   const buyer = await findUser(useDb(), session.id)
   const { order, replayed } = await createOrder(useDb(), { id: session.id, email: buyer!.email }, input, key.output)
-  bumpCatalogVersion()
+  invalidateCatalog(order.items.map(item => item.product_id))
   if (replayed) setResponseHeader(event, 'Idempotent-Replayed', 'true')
   setResponseStatus(event, 201)
   return { data: order }

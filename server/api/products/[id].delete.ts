@@ -6,6 +6,6 @@ export default defineEventHandler(async (event) => {
   const actor = actorOf(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   await deleteProduct(useDb(), useStorage(IMAGE_STORAGE), id, actor)
-  bumpCatalogVersion()
+  invalidateCatalog([id])
   return { message: 'Product deleted' }
 })

@@ -6,7 +6,7 @@ export default defineEventHandler(async (event) => {
   const actor = actorOf(event)
   const input = await readValidatedBody(event, v.parser(ProductCreateInput))
   const product = await createProduct(useDb(), input, actor)
-  bumpCatalogVersion()
+  invalidateCatalog([product.id])
   setResponseStatus(event, 201)
   return { data: product }
 })

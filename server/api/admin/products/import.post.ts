@@ -7,6 +7,6 @@ export default defineEventHandler(async (event) => {
   const actor = actorOf(event)
   const input = await readValidatedBody(event, v.parser(ProductImportInput))
   const report = await importProducts(useDb(), input, actor)
-  if (report.applied) bumpCatalogVersion()
+  if (report.applied) invalidateCatalog('*')
   return { data: report }
 })

@@ -8,6 +8,6 @@ export default defineEventHandler(async (event) => {
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   // An admin's cancellation is an admin write: it goes to the audit log.
   const order = await moveOrder(useDb(), id, 'cancelled', { id: user.id, ownerOnly: !user.isAdmin, audit: user.isAdmin ? actorOf(event) : undefined })
-  bumpCatalogVersion()
+  invalidateCatalog(order.items.map(item => item.product_id))
   return { data: order }
 })

@@ -8,6 +8,6 @@ export default defineEventHandler(async (event) => {
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   const { status } = await readValidatedBody(event, v.parser(OrderStatusInput))
   const order = await moveOrder(useDb(), id, status, { id: admin.id, audit: admin })
-  if (status === 'cancelled') bumpCatalogVersion()
+  if (status === 'cancelled') invalidateCatalog(order.items.map(item => item.product_id))
   return { data: order }
 })

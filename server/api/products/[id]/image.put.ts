@@ -13,6 +13,6 @@ export default defineEventHandler(async (event) => {
   const { data } = files[0]!
   if (data.byteLength > MAX_IMAGE_BYTES) throw imageTooLarge()
   const product = await setProductImage(useDb(), useStorage(IMAGE_STORAGE), id, data, actor)
-  bumpCatalogVersion()
+  invalidateCatalog([id])
   return { data: product }
 })

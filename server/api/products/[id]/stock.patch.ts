@@ -8,6 +8,6 @@ export default defineEventHandler(async (event) => {
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   const input = await readValidatedBody(event, v.parser(StockChangeInput))
   const product = await changeStock(useDb(), id, input, actor)
-  bumpCatalogVersion()
+  invalidateCatalog([id])
   return { data: product }
 })
