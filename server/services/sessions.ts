@@ -106,12 +106,13 @@ export async function denyAccessToken(db: Database, jti: string, expiresAt: Date
 export async function loadSessionUser(db: Database, claims: { sub: string, jti: string, sid: string }) {
   const [row] = await db.select({
     id: users.id,
+    email: users.email,
     isAdmin: users.isAdmin,
     denied: sql<boolean>`exists (select 1 from ${revokedAccessTokens} where ${revokedAccessTokens.jti} = ${claims.jti})`,
     live: sql<boolean>`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.sid} and ${refreshTokens.revokedAt} is null)`,
   }).from(users).where(and(eq(users.id, claims.sub), eq(users.isActive, true)))
   if (!row || row.denied || !row.live) return null
-  return { id: row.id, isAdmin: row.isAdmin }
+  return { id: row.id, email: row.email, isAdmin: row.isAdmin }
 }
 
 /** Deletes what can no longer matter: expired refresh tokens, denials and rate-limit windows. */

@@ -33,6 +33,8 @@ export function hasAuthCookies(event: H3Event) {
 
 export interface SessionUser {
   id: string
+  /** Read with the session check: an order's confirmation goes to the current address. */
+  email: string
   isAdmin: boolean
   /** The access token's id and expiry, and the session (refresh family) it belongs to. */
   jti: string
