@@ -110,7 +110,8 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       notes: input.notes || null,
     }).returning()
 
-    const items: ItemRow[] = []
+    const ledger: (typeof stockMovements.$inferInsert)[] = []
+    const lineRows: (typeof orderItems.$inferInsert)[] = []
     for (const line of lines) {
       const product = byId.get(line.product_id)!
       // Conditional even under the lock: the database, not this code, has the last word on stock.
@@ -119,17 +120,19 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
         .returning({ stock: products.stock })
       if (!taken) throw apiError(409, `Only ${product.stock} of ${product.name} left`)
-      await tx.insert(stockMovements).values({ productId: product.id, delta: -line.quantity, stockAfter: taken.stock, reason: 'order', orderId: order!.id, actorId: buyer.id })
-      const [item] = await tx.insert(orderItems).values({
+      ledger.push({ productId: product.id, delta: -line.quantity, stockAfter: taken.stock, reason: 'order', orderId: order!.id, actorId: buyer.id })
+      lineRows.push({
         orderId: order!.id,
         productId: product.id,
         productName: product.name,
         quantity: line.quantity,
         unitPriceCents: product.priceCents,
         unitCostCents: product.costCents,
-      }).returning()
-      items.push(item!)
+      })
     }
+    // One statement each for the ledger rows and the order lines, whatever the number of lines.
+    await tx.insert(stockMovements).values(ledger)
+    const items: ItemRow[] = await tx.insert(orderItems).values(lineRows).returning()
     await tx.insert(orderEvents).values({ orderId: order!.id, toStatus: 'pending', actorId: buyer.id })
     if (idempotencyKey) {
       await tx.update(idempotencyKeys).set({ orderId: order!.id, responseStatus: 201 })
