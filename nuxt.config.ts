@@ -34,7 +34,7 @@ export default defineNuxtConfig({
         // Product images: files under the working directory's .data/ unless `nitro.storage.images` names another unstorage driver.
         images: { driver: 'fs', base: './.data/images' },
         ...nitroConfig.storage,
-        // Cached catalog reads live in a bounded LRU: no flood of distinct queries can grow memory without limit.
+        // Nitro's cache (Nuxt Icon's endpoint caches by query) is a bounded LRU: no flood of distinct queries can grow memory without limit.
         cache: { driver: 'lru-cache', max: 2000 },
       }
     },

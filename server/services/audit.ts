@@ -10,22 +10,27 @@ export interface Actor {
   requestId?: string
 }
 
-export interface AuditEntry {
-  actorId: string
+/** What one write did to one record. */
+export interface AuditChange {
   action: string
   entity: string
   entityId: string
   before?: unknown
   after?: unknown
-  ipAddress?: string
-  requestId?: string
 }
 
 /** One row per admin write: who did what to which record, with the record before and after. */
-export async function recordAudit(db: Database, entry: AuditEntry | AuditEntry[]) {
-  const entries = [entry].flat()
-  if (entries.length === 0) return
-  await db.insert(auditLog).values(entries.map(e => ({ ...e, before: e.before ?? null, after: e.after ?? null })))
+export async function recordAudit(db: Database, actor: Actor, change: AuditChange | AuditChange[]) {
+  const changes = [change].flat()
+  if (changes.length === 0) return
+  await db.insert(auditLog).values(changes.map(c => ({
+    ...c,
+    actorId: actor.id,
+    ipAddress: actor.ipAddress,
+    requestId: actor.requestId,
+    before: c.before ?? null,
+    after: c.after ?? null,
+  })))
 }
 
 /** The log, newest first, with who did it; filtered by entity and by actor. */

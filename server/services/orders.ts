@@ -225,7 +225,7 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
     }
     await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
     if (actor.audit) {
-      await recordAudit(tx, { actorId: actor.audit.id, action: 'order.status', entity: 'order', entityId: id, before: { status: current.status }, after: { status: to }, ipAddress: actor.audit.ipAddress, requestId: actor.audit.requestId })
+      await recordAudit(tx, actor.audit, { action: 'order.status', entity: 'order', entityId: id, before: { status: current.status }, after: { status: to } })
     }
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
     const news = STATUS_MAIL[to]

@@ -90,7 +90,7 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
     if (!before) throw apiError(404, 'Product not found')
     if (before.imageKey === imageKey) return { previousKey: null, product: toProductJson(before, { admin: true }) }
     const [row] = await tx.update(products).set({ imageKey }).where(eq(products.id, productId)).returning()
-    await recordAudit(tx, { actorId: actor.id, action: 'product.image', entity: 'product', entityId: productId, before: { image_key: before.imageKey }, after: { image_key: imageKey }, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'product.image', entity: 'product', entityId: productId, before: { image_key: before.imageKey }, after: { image_key: imageKey } })
     await announceCatalogChange(tx, [productId])
     return { previousKey: before.imageKey, product: toProductJson(row!, { admin: true }) }
   })
@@ -106,16 +106,18 @@ export async function setProductImage(db: Database, images: Storage, productId: 
   if (!exists) throw apiError(404, 'Product not found')
   const variants = await makeImageVariants(bytes)
   const imageKey = newImageKey(productId)
+  // A failed write cleans up after itself; after a failed swap (the product deleted meanwhile) nothing points at the files.
+  await writeImageFiles(images, imageKey, variants)
+  let swapped
   try {
-    await writeImageFiles(images, imageKey, variants)
-    const { previousKey, product } = await swapImage(db, productId, imageKey, actor)
-    await removeImageFiles(images, previousKey)
-    return product
+    swapped = await swapImage(db, productId, imageKey, actor)
   }
   catch (error) {
     await removeImageFiles(images, imageKey)
     throw error
   }
+  await removeImageFiles(images, swapped.previousKey)
+  return swapped.product
 }
 
 export async function removeProductImage(db: Database, images: Storage, productId: string, actor: Actor) {

@@ -12,7 +12,7 @@ import { CsvFileError, parseCsv } from '../utils/csv'
 import { apiError, issuesToDetails } from '../utils/errors'
 import type { ErrorDetails } from '../utils/errors'
 import { recordAudit } from './audit'
-import type { Actor } from './audit'
+import type { Actor, AuditChange } from './audit'
 import { announceCatalogChange, columnsOf, toProductJson } from './products'
 
 type ProductRow = typeof products.$inferSelect
@@ -153,7 +153,6 @@ function report(rows: PlannedRow[], existing: Map<string, ProductRow>, applied: 
 }
 
 async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
-  const audit = { actorId: actor.id, entity: 'product', ipAddress: actor.ipAddress, requestId: actor.requestId }
   const creates = rows.filter(row => row.action === 'create')
   if (creates.length) {
     const inserted = await tx.insert(products).values(creates.map(({ fields }) => ({
@@ -166,18 +165,18 @@ async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
     if (stocked.length) {
       await tx.insert(stockMovements).values(stocked.map(row => ({ productId: row.id, delta: row.stock, stockAfter: row.stock, reason: 'import' as const, actorId: actor.id })))
     }
-    await recordAudit(tx, inserted.map(row => ({ ...audit, action: 'product.create', entityId: row.id, after: toProductJson(row, { admin: true }) })))
+    await recordAudit(tx, actor, inserted.map(row => ({ action: 'product.create', entity: 'product', entityId: row.id, after: toProductJson(row, { admin: true }) })))
   }
   const ledger: (typeof stockMovements.$inferInsert)[] = []
-  const entries: Parameters<typeof recordAudit>[1] = []
+  const changes: AuditChange[] = []
   for (const { fields, before } of rows.filter(row => row.action === 'update')) {
     const stock = fields!.stock ?? before!.stock
     const [row] = await tx.update(products).set({ ...columnsOf(fields!), stock }).where(eq(products.id, before!.id)).returning()
     if (stock !== before!.stock) ledger.push({ productId: before!.id, delta: stock - before!.stock, stockAfter: stock, reason: 'import', note: 'CSV import', actorId: actor.id })
-    entries.push({ ...audit, action: 'product.update', entityId: before!.id, before: toProductJson(before!, { admin: true }), after: toProductJson(row!, { admin: true }) })
+    changes.push({ action: 'product.update', entity: 'product', entityId: before!.id, before: toProductJson(before!, { admin: true }), after: toProductJson(row!, { admin: true }) })
   }
   if (ledger.length) await tx.insert(stockMovements).values(ledger)
-  await recordAudit(tx, entries)
+  await recordAudit(tx, actor, changes)
   await announceCatalogChange(tx, '*')
 }
 

@@ -146,7 +146,7 @@ export async function createProduct(db: Database, input: ProductCreateInput, act
       await tx.insert(stockMovements).values({ productId: row!.id, delta: stock, stockAfter: stock, reason: 'initial', actorId: actor.id })
     }
     const json = toProductJson(row!, { admin: true })
-    await recordAudit(tx, { actorId: actor.id, action: 'product.create', entity: 'product', entityId: row!.id, after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'product.create', entity: 'product', entityId: row!.id, after: json })
     await announceCatalogChange(tx, [row!.id])
     return json
   })
@@ -159,7 +159,7 @@ export async function updateProduct(db: Database, id: string, input: ProductUpda
     await assertSkuFree(tx, input.sku, id)
     const [row] = await tx.update(products).set(columnsOf(input)).where(eq(products.id, id)).returning()
     const json = toProductJson(row!, { admin: true })
-    await recordAudit(tx, { actorId: actor.id, action: 'product.update', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), after: json, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'product.update', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), after: json })
     await announceCatalogChange(tx, [id])
     return json
   })
@@ -173,7 +173,7 @@ export async function deleteProduct(db: Database, images: Storage, id: string, a
     const [ordered] = await tx.select({ id: orderItems.id }).from(orderItems).where(eq(orderItems.productId, id)).limit(1)
     if (ordered) throw apiError(409, 'This product appears in orders and cannot be deleted; deactivate it instead')
     await tx.delete(products).where(eq(products.id, id))
-    await recordAudit(tx, { actorId: actor.id, action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }) })
     await announceCatalogChange(tx, [id])
     return before.imageKey
   })
@@ -193,7 +193,7 @@ export async function changeStock(db: Database, id: string, input: StockChangeIn
     if (target === before.stock) return toProductJson(before, { admin: true })
     const [row] = await tx.update(products).set({ stock: target }).where(eq(products.id, id)).returning()
     await tx.insert(stockMovements).values({ productId: id, delta: target - before.stock, stockAfter: target, reason: 'adjustment', note: input.reason || null, actorId: actor.id })
-    await recordAudit(tx, { actorId: actor.id, action: 'product.stock', entity: 'product', entityId: id, before: { stock: before.stock }, after: { stock: target, reason: input.reason ?? null }, ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'product.stock', entity: 'product', entityId: id, before: { stock: before.stock }, after: { stock: target, reason: input.reason ?? null } })
     await announceCatalogChange(tx, [id])
     return toProductJson(row!, { admin: true })
   })

@@ -123,7 +123,7 @@ export async function adminUpdateUser(db: Database, actor: Actor, userId: string
       ...(input.is_admin !== undefined ? { isAdmin: input.is_admin } : {}),
       ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
     }).where(eq(users.id, userId)).returning()
-    await recordAudit(tx, { actorId: actor.id, action: 'user.update', entity: 'user', entityId: userId, before: toUserJson(before), after: toUserJson(updated!), ipAddress: actor.ipAddress, requestId: actor.requestId })
+    await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: userId, before: toUserJson(before), after: toUserJson(updated!) })
     return updated!
   })
 }
