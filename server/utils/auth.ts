@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3'
 import { apiError } from './errors'
 import { authCookieNames } from '../../shared/utils/auth'
+import { clientAddressFrom } from './client-address'
 import { useConfig } from './config'
 
 /** Secure cookies everywhere but in development (plain http://localhost). */
@@ -9,6 +10,7 @@ const names = authCookieNames(secure)
 export const ACCESS_COOKIE = names.access
 export const REFRESH_COOKIE = names.refresh
 export const SESSION_COOKIE = names.session
+export const DEVICE_COOKIE = names.device
 const REFRESH_PATH = '/api/auth'
 
 export function setAuthCookies(event: H3Event, tokens: { access: string, refresh: string }) {
@@ -35,6 +37,8 @@ export interface SessionUser {
   id: string
   /** Read with the session check: an order's confirmation goes to the current address. */
   email: string
+  /** Orders need a confirmed address. */
+  emailVerified: boolean
   isAdmin: boolean
   /** The access token's id and expiry, and the session (refresh family) it belongs to. */
   jti: string
@@ -57,11 +61,12 @@ export function requireAdmin(event: H3Event): SessionUser {
 }
 
 /**
- * The client's address: the socket's, or the proxy's X-Forwarded-For when TRUST_PROXY=on.
- * Undefined for the server's own calls during SSR, which have no socket.
+ * The client's address: the socket's, or, behind TRUST_PROXY proxies, the X-Forwarded-For
+ * entry the outermost of them wrote. Undefined for the server's own calls during SSR,
+ * which have no socket.
  */
 export function clientAddress(event: H3Event): string | undefined {
-  return getRequestIP(event, { xForwardedFor: useConfig().trustProxy })
+  return clientAddressFrom(getRequestIP(event), getRequestHeader(event, 'x-forwarded-for'), useConfig().trustProxy)
 }
 
 /** The admin behind a write, for the audit log. */

@@ -11,11 +11,16 @@ export interface AppConfig {
   jwtSecret: string
   allowedOrigins: string[]
   rateLimit: boolean
-  /** Take the client address from X-Forwarded-For (only behind a proxy that sets it). */
-  trustProxy: boolean
+  /**
+   * How many proxies in front of the server append to X-Forwarded-For (0: none, the
+   * socket's address is the client's). The client is the entry that many from the right.
+   */
+  trustProxy: number
   accessTokenTtl: number
   refreshTokenTtl: number
   logLevel: LogLevel
+  /** The shop's public origin (`https://shop.example`): the links that mails carry point there, never to a Host header. */
+  siteUrl: string
   /** smtp(s):// URL of the mail server; without one, mails are written to `.data/mail/` as .eml files. */
   smtpUrl: string | undefined
   mailFrom: string
@@ -43,13 +48,18 @@ const origin = v.pipe(
 const EnvSchema = v.object({
   DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'))),
   JWT_SECRET: v.optional(v.pipe(v.string(), v.minBytes(32, 'must be at least 32 bytes long'))),
+  SITE_URL: v.optional(origin),
   ALLOWED_ORIGINS: v.optional(v.pipe(
     v.string(),
     v.transform(value => value.split(',').map(s => s.trim()).filter(Boolean)),
     v.array(origin),
   ), ''),
   RATE_LIMIT: v.optional(v.picklist(['on', 'off'], 'must be "on" or "off"'), 'on'),
-  TRUST_PROXY: v.optional(v.picklist(['on', 'off'], 'must be "on" or "off"'), 'off'),
+  TRUST_PROXY: v.optional(v.pipe(
+    v.string(),
+    v.regex(/^(?:off|[0-9])$/, 'must be "off" or the number of proxies in front of the server (1, 2, …): the client address is read that many entries from the right of X-Forwarded-For'),
+    v.transform(value => value === 'off' ? 0 : Number(value)),
+  ), 'off'),
   ACCESS_TOKEN_TTL: seconds(900),
   REFRESH_TOKEN_TTL: seconds(2_592_000),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
@@ -100,19 +110,19 @@ export function parseConfig(
   const result = v.safeParse(EnvSchema, present(env))
   if (!result.success) fail(result.issues)
   const parsed = result.output
-  let jwtSecret = parsed.JWT_SECRET
-  if (!jwtSecret) {
-    if (production || !developmentSecret) {
-      throw new ConfigError(['JWT_SECRET: required in production (at least 32 bytes, e.g. `openssl rand -base64 48`)'])
-    }
-    jwtSecret = developmentSecret()
-  }
+  const missing: string[] = []
+  const jwtSecret = parsed.JWT_SECRET ?? (production || !developmentSecret ? undefined : developmentSecret())
+  if (!jwtSecret) missing.push('JWT_SECRET: required in production (at least 32 bytes, e.g. `openssl rand -base64 48`)')
+  const siteUrl = parsed.SITE_URL ?? (production ? undefined : `http://localhost:${parsed.PORT ?? 3000}`)
+  if (!siteUrl) missing.push('SITE_URL: required in production: the shop\'s public origin (e.g. https://shop.example.com), where the links in its mails point')
+  if (!jwtSecret || !siteUrl) throw new ConfigError(missing)
   return {
     database: databaseOptions(parsed.DATABASE_URL, cwd),
     jwtSecret,
+    siteUrl,
     allowedOrigins: parsed.ALLOWED_ORIGINS,
     rateLimit: parsed.RATE_LIMIT === 'on',
-    trustProxy: parsed.TRUST_PROXY === 'on',
+    trustProxy: parsed.TRUST_PROXY,
     accessTokenTtl: parsed.ACCESS_TOKEN_TTL,
     refreshTokenTtl: parsed.REFRESH_TOKEN_TTL,
     logLevel: parsed.LOG_LEVEL,

@@ -19,6 +19,11 @@ export function apiError(status: number, message: string, data: ApiErrorData = {
   return createError({ statusCode: status, message, data })
 }
 
+/** The one 429 answer: a message and when to try again. */
+export function tooManyRequests(message: string, retryAfterSeconds: number) {
+  return apiError(429, message, { headers: { 'Retry-After': String(retryAfterSeconds) } })
+}
+
 const GENERIC: Record<number, string> = {
   400: 'Bad request',
   401: 'Authentication required',

@@ -17,7 +17,8 @@ export interface AccessClaims {
 }
 
 let key: Uint8Array | undefined
-const signingKey = () => (key ??= new TextEncoder().encode(useConfig().jwtSecret))
+/** The HS256 key of every token the server signs (access tokens, device cookies, e-mail links); each kind has its own audience. */
+export const signingKey = () => (key ??= new TextEncoder().encode(useConfig().jwtSecret))
 
 export async function signAccessToken(userId: string, sessionId: string) {
   const jti = randomUUID()

@@ -43,6 +43,7 @@ export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/
       HOST: '127.0.0.1',
       PORT: String(port),
       JWT_SECRET: TEST_JWT_SECRET,
+      SITE_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: 'info',
       NITRO_SHUTDOWN_TIMEOUT: '10000',
       ...env,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { ConfigError, parseConfig, parseDatabaseConfig } from '../../server/utils/config'
 
 const SECRET = 'x'.repeat(32)
+const SITE_URL = 'https://shop.example'
 const production = { production: true, cwd: '/srv/shop' }
 
 function problems(run: () => unknown): string[] {
@@ -17,12 +18,13 @@ function problems(run: () => unknown): string[] {
 
 describe('parseConfig', () => {
   it('applies the documented defaults', () => {
-    expect(parseConfig({ JWT_SECRET: SECRET }, production)).toEqual({
+    expect(parseConfig({ JWT_SECRET: SECRET, SITE_URL }, production)).toEqual({
       database: { url: undefined, dataDir: '/srv/shop/.data/pglite' },
       jwtSecret: SECRET,
+      siteUrl: SITE_URL,
       allowedOrigins: [],
       rateLimit: true,
-      trustProxy: false,
+      trustProxy: 0,
       accessTokenTtl: 900,
       refreshTokenTtl: 2_592_000,
       logLevel: 'info',
@@ -36,8 +38,10 @@ describe('parseConfig', () => {
     const config = parseConfig({
       DATABASE_URL: 'postgres://shop:pw@db:5432/shop',
       JWT_SECRET: SECRET,
+      SITE_URL,
       ALLOWED_ORIGINS: 'https://admin.shop.example, https://shop.example',
       RATE_LIMIT: 'off',
+      TRUST_PROXY: '2',
       ACCESS_TOKEN_TTL: '300',
       REFRESH_TOKEN_TTL: '86400',
       LOG_LEVEL: 'warn',
@@ -46,15 +50,19 @@ describe('parseConfig', () => {
       database: { url: 'postgres://shop:pw@db:5432/shop' },
       allowedOrigins: ['https://admin.shop.example', 'https://shop.example'],
       rateLimit: false,
+      trustProxy: 2,
       accessTokenTtl: 300,
       refreshTokenTtl: 86_400,
       logLevel: 'warn',
     })
   })
 
-  it('requires JWT_SECRET in production, and only there', () => {
-    expect(problems(() => parseConfig({}, production))).toEqual([expect.stringContaining('JWT_SECRET: required in production')])
-    expect(parseConfig({}, { production: false, cwd: '/tmp', developmentSecret: () => 'generated' }).jwtSecret).toBe('generated')
+  it('requires JWT_SECRET and SITE_URL in production, and only there', () => {
+    expect(problems(() => parseConfig({}, production))).toEqual([
+      expect.stringContaining('JWT_SECRET: required in production'),
+      expect.stringContaining('SITE_URL: required in production'),
+    ])
+    expect(parseConfig({}, { production: false, cwd: '/tmp', developmentSecret: () => 'generated' })).toMatchObject({ jwtSecret: 'generated', siteUrl: 'http://localhost:3000' })
   })
 
   it('lists every bad variable at once', () => {
@@ -63,15 +71,16 @@ describe('parseConfig', () => {
       JWT_SECRET: 'short',
       ALLOWED_ORIGINS: 'https://ok.example,https://bad.example/path',
       RATE_LIMIT: 'maybe',
+      TRUST_PROXY: 'on',
       ACCESS_TOKEN_TTL: '0',
       LOG_LEVEL: 'loud',
       PORT: '70000',
     }, production))
-    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['ACCESS_TOKEN_TTL', 'ALLOWED_ORIGINS.1', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT'])
+    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['ACCESS_TOKEN_TTL', 'ALLOWED_ORIGINS.1', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT', 'TRUST_PROXY'])
   })
 
   it('treats an empty variable as unset', () => {
-    expect(parseConfig({ JWT_SECRET: SECRET, DATABASE_URL: '', RATE_LIMIT: '' }, production)).toMatchObject({ database: { url: undefined }, rateLimit: true })
+    expect(parseConfig({ JWT_SECRET: SECRET, SITE_URL, DATABASE_URL: '', RATE_LIMIT: '' }, production)).toMatchObject({ database: { url: undefined }, rateLimit: true })
   })
 })
 

@@ -1,40 +1,34 @@
 import * as v from 'valibot'
 import { LoginInput } from '#shared/schemas/auth'
+import { RATE_LIMITS } from '../../services/rate-limits'
 import { authenticate, recordLogin, toUserJson } from '../../services/users'
-import { clearRateLimit, hitRateLimit, peekRateLimit, RATE_LIMITS } from '../../services/rate-limits'
 
 const INVALID = 'Invalid email or password'
 
+/**
+ * Every attempt is counted before the password is checked, so concurrent attempts cannot
+ * outrun the limits: per address, and per account either for the browser that signed in
+ * to it before (its device cookie) or, for every other browser, per address and (looser)
+ * all addresses together. Failures sent from elsewhere never lock the owner out of their
+ * own browser. A success gives its attempt back and clears its browser's or address's failures.
+ */
 export default defineEventHandler(async (event) => {
   const { email, password } = await readValidatedBody(event, v.parser(LoginInput))
+  const address = addressSubject(event)
+  const device = await knownDevice(event, email)
+  const forgive = await countAttempt([
+    [`login:address:${address}`, RATE_LIMITS.loginPerAddress],
+    ...device
+      ? [[`login:device:${device}`, RATE_LIMITS.loginPerDevice, 'clear'] as const]
+      : [[`login:account-address:${email}|${address}`, RATE_LIMITS.loginPerAccountAndAddress, 'clear'] as const, [`login:account:${email}`, RATE_LIMITS.loginPerAccount] as const],
+  ], 'Too many sign-in attempts; try again later')
+
   const db = useDb()
-  const limited = useConfig().rateLimit
-  const keys = { account: `login:account:${email}`, address: `login:address:${clientAddress(event) ?? 'unknown'}` }
-
-  if (limited) {
-    const [account, address] = await Promise.all([peekRateLimit(db, keys.account), peekRateLimit(db, keys.address)])
-    const blocked = [
-      account.count >= RATE_LIMITS.loginPerAccount.limit ? account : undefined,
-      address.count >= RATE_LIMITS.loginPerAddress.limit ? address : undefined,
-    ].filter(state => state !== undefined)
-    if (blocked.length > 0) {
-      const retryAfter = Math.max(...blocked.map(state => state.retryAfter))
-      throw apiError(429, 'Too many failed sign-ins; try again later', { headers: { 'Retry-After': String(retryAfter) } })
-    }
-  }
-
   const user = await authenticate(db, email, password)
-  if (!user) {
-    if (limited) {
-      await Promise.all([hitRateLimit(db, keys.account, RATE_LIMITS.loginPerAccount), hitRateLimit(db, keys.address, RATE_LIMITS.loginPerAddress)])
-    }
-    throw apiError(401, INVALID)
-  }
+  if (!user) throw apiError(401, INVALID)
   // Only someone who knows the password learns that the account is deactivated.
   if (!user.isActive) throw apiError(403, 'This account has been deactivated')
 
-  if (limited) await clearRateLimit(db, keys.account)
-  await recordLogin(db, user.id)
-  await signIn(event, user.id)
+  await Promise.all([forgive(), recordLogin(db, user.id), signIn(event, user.id), rememberDevice(event, email)])
   return { data: { user: toUserJson({ ...user, lastLogin: new Date() }) } }
 })

@@ -1,13 +1,16 @@
 import * as v from 'valibot'
 import { ProfileUpdateInput } from '#shared/schemas/auth'
-import { revokeSessions } from '../../services/sessions'
+import { RATE_LIMITS } from '../../services/rate-limits'
 import { toUserJson, updateProfile } from '../../services/users'
 
 export default defineEventHandler(async (event) => {
   const session = requireUser(event)
   const input = await readValidatedBody(event, v.parser(ProfileUpdateInput))
-  const { user, passwordChanged } = await updateProfile(useDb(), session.id, input)
-  // A new password ends every other session: whoever knew the old one is signed out.
-  if (passwordChanged) await revokeSessions(useDb(), { userId: session.id, except: session.sessionId })
+  // Checking the current password is a sign-in in disguise: counted before argon2, like one.
+  const forgive = input.password === undefined
+    ? undefined
+    : await countAttempt([[`password-check:${session.id}`, RATE_LIMITS.passwordCheckPerAccount, 'clear']], 'Too many wrong current passwords; try again later')
+  const user = await updateProfile(useDb(), session, input)
+  await forgive?.()
   return { data: toUserJson(user) }
 })
