@@ -1,4 +1,4 @@
-import { pruneExpired } from '../services/sessions'
+import { pruneExpired } from '../services/maintenance'
 
 const EVERY_MS = 15 * 60_000
 

@@ -1,6 +1,6 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto'
-import { and, eq, isNull, lt, ne, sql } from 'drizzle-orm'
-import { rateLimits, refreshTokens, revokedAccessTokens, users } from '../../drizzle/schema'
+import { createHash, createHmac, randomBytes, randomUUID } from 'node:crypto'
+import { and, eq, isNull, ne, sql } from 'drizzle-orm'
+import { refreshTokens, revokedAccessTokens, users } from '../../drizzle/schema'
 import type { Database } from '../database/client'
 
 export interface ClientMeta {
@@ -13,20 +13,28 @@ export function hashToken(token: string) {
   return createHash('sha256').update(token).digest('hex')
 }
 
+const clip = (userAgent: string | undefined) => userAgent?.slice(0, 300) ?? null
+
 function newRefreshToken() {
   return randomBytes(32).toString('base64url')
 }
+
+/** Sessions a user keeps at once: a new sign-in past this ends the least recently renewed ones. */
+export const SESSIONS_PER_USER = 20
 
 /** Starts a session (a refresh-token family) and returns its first refresh token. */
 export async function startSession(db: Database, userId: string, ttlSeconds: number, meta: ClientMeta) {
   const token = newRefreshToken()
   const familyId = randomUUID()
+  await db.delete(refreshTokens).where(and(eq(refreshTokens.userId, userId), sql`${refreshTokens.familyId} in (
+    select ${refreshTokens.familyId} from ${refreshTokens} where ${refreshTokens.userId} = ${userId} and ${refreshTokens.revokedAt} is null
+    group by ${refreshTokens.familyId} order by max(${refreshTokens.createdAt}) desc offset ${SESSIONS_PER_USER - 1})`))
   await db.insert(refreshTokens).values({
     userId,
     familyId,
     tokenHash: hashToken(token),
     expiresAt: new Date(Date.now() + ttlSeconds * 1000),
-    userAgent: meta.userAgent?.slice(0, 300),
+    userAgent: clip(meta.userAgent),
     ipAddress: meta.ipAddress,
   })
   return { token, sessionId: familyId }
@@ -36,13 +44,36 @@ export type RotationResult
   = | { ok: true, userId: string, sessionId: string, token: string }
     | { ok: false, reason: 'unknown' | 'reused' | 'expired' | 'inactive' }
 
+/** A second use of a rotated token this soon, by the same browser, is a lost response or a second tab, not a theft. */
+export const REUSE_GRACE_SECONDS = 10
+
+export interface RotationOptions {
+  ttlSeconds: number
+  meta: ClientMeta
+  /** Server-side secret from which each token's successor is derived (HMAC): a token alone never yields the next. */
+  secret: string
+}
+
 /**
- * Trades a refresh token for a new one of the same family. The old one is marked rotated
- * by one conditional UPDATE, so of two concurrent uses only one can win. A token that was
- * already rotated or revoked coming back means it was copied: the whole family is revoked.
+ * The token that follows `token` in its family. Derived rather than random, so that a
+ * second use within the grace can be answered with the successor already issued, while
+ * the database still holds nothing but hashes.
  */
-export async function rotateRefreshToken(db: Database, token: string, ttlSeconds: number, meta: ClientMeta): Promise<RotationResult> {
+function successorOf(token: string, secret: string) {
+  return createHmac('sha256', secret).update(`refresh-successor:${token}`).digest('base64url')
+}
+
+/**
+ * Trades a refresh token for the next one of its family. The old one is marked rotated by
+ * one conditional UPDATE, so of two concurrent uses only one rotates; the other, like any
+ * second use within REUSE_GRACE_SECONDS from the same browser (same User-Agent), gets the
+ * successor already issued. Any other use of a rotated or revoked token means it was
+ * copied: the whole family is revoked. A family keeps at most two rows: when a token is
+ * used, the one it replaced is deleted (a copy of that older token is then merely unknown).
+ */
+export async function rotateRefreshToken(db: Database, token: string, { ttlSeconds, meta, secret }: RotationOptions): Promise<RotationResult> {
   const tokenHash = hashToken(token)
+  const next = successorOf(token, secret)
   return db.transaction(async (tx) => {
     const [current] = await tx.update(refreshTokens)
       .set({ rotatedAt: sql`now()` })
@@ -54,11 +85,29 @@ export async function rotateRefreshToken(db: Database, token: string, ttlSeconds
       ))
       .returning()
     if (!current) {
-      const [known] = await tx.select().from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash))
+      const [known] = await tx.select({
+        id: refreshTokens.id,
+        userId: refreshTokens.userId,
+        familyId: refreshTokens.familyId,
+        expired: sql<boolean>`${refreshTokens.expiresAt} <= now()`,
+        rotated: sql<boolean>`${refreshTokens.rotatedAt} is not null`,
+        revoked: sql<boolean>`${refreshTokens.revokedAt} is not null`,
+        inGrace: sql<boolean>`${refreshTokens.rotatedAt} > now() - make_interval(secs => ${REUSE_GRACE_SECONDS})`,
+      }).from(refreshTokens).where(eq(refreshTokens.tokenHash, tokenHash))
       if (!known) return { ok: false, reason: 'unknown' }
-      if (known.expiresAt <= new Date() && !known.rotatedAt && !known.revokedAt) return { ok: false, reason: 'expired' }
-      await tx.update(refreshTokens).set({ revokedAt: sql`now()` })
-        .where(and(eq(refreshTokens.familyId, known.familyId), isNull(refreshTokens.revokedAt)))
+      if (known.expired && !known.rotated && !known.revoked) return { ok: false, reason: 'expired' }
+      if (known.inGrace && !known.revoked) {
+        const [successor] = await tx.select({ userAgent: refreshTokens.userAgent }).from(refreshTokens).where(and(
+          eq(refreshTokens.tokenHash, hashToken(next)),
+          eq(refreshTokens.parentId, known.id),
+          isNull(refreshTokens.rotatedAt),
+          isNull(refreshTokens.revokedAt),
+        ))
+        if (successor && successor.userAgent === clip(meta.userAgent)) {
+          return { ok: true, userId: known.userId, sessionId: known.familyId, token: next }
+        }
+      }
+      await revokeSessions(tx, { familyId: known.familyId })
       return { ok: false, reason: 'reused' }
     }
     const [owner] = await tx.select({ isActive: users.isActive }).from(users).where(eq(users.id, current.userId))
@@ -66,16 +115,16 @@ export async function rotateRefreshToken(db: Database, token: string, ttlSeconds
       await revokeSessions(tx, { familyId: current.familyId })
       return { ok: false, reason: 'inactive' }
     }
-    const next = newRefreshToken()
     await tx.insert(refreshTokens).values({
       userId: current.userId,
       familyId: current.familyId,
       parentId: current.id,
       tokenHash: hashToken(next),
       expiresAt: new Date(Date.now() + ttlSeconds * 1000),
-      userAgent: meta.userAgent?.slice(0, 300),
+      userAgent: clip(meta.userAgent),
       ipAddress: meta.ipAddress,
     })
+    if (current.parentId) await tx.delete(refreshTokens).where(eq(refreshTokens.id, current.parentId))
     return { ok: true, userId: current.userId, sessionId: current.familyId, token: next }
   })
 }
@@ -107,21 +156,11 @@ export async function loadSessionUser(db: Database, claims: { sub: string, jti: 
   const [row] = await db.select({
     id: users.id,
     email: users.email,
+    emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
     isAdmin: users.isAdmin,
     denied: sql<boolean>`exists (select 1 from ${revokedAccessTokens} where ${revokedAccessTokens.jti} = ${claims.jti})`,
     live: sql<boolean>`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.sid} and ${refreshTokens.revokedAt} is null)`,
   }).from(users).where(and(eq(users.id, claims.sub), eq(users.isActive, true)))
   if (!row || row.denied || !row.live) return null
-  return { id: row.id, email: row.email, isAdmin: row.isAdmin }
-}
-
-/** Deletes what can no longer matter: expired refresh tokens, denials and rate-limit windows. */
-export async function pruneExpired(db: Database) {
-  const now = sql`now()`
-  const [tokens, denials, limits] = await Promise.all([
-    db.delete(refreshTokens).where(lt(refreshTokens.expiresAt, now)).returning({ id: refreshTokens.id }),
-    db.delete(revokedAccessTokens).where(lt(revokedAccessTokens.expiresAt, now)).returning({ jti: revokedAccessTokens.jti }),
-    db.delete(rateLimits).where(lt(rateLimits.resetAt, now)).returning({ key: rateLimits.key }),
-  ])
-  return { refreshTokens: tokens.length, revokedAccessTokens: denials.length, rateLimits: limits.length }
+  return { id: row.id, email: row.email, emailVerified: row.emailVerified, isAdmin: row.isAdmin }
 }

@@ -12,5 +12,5 @@ export default defineEventHandler(async (event) => {
   const { redirect } = await getValidatedQuery(event, v.parser(Query))
   await renewSession(event)
   setResponseHeader(event, 'Cache-Control', 'no-store')
-  return sendRedirect(event, safeRedirect(redirect), 303)
+  return sendRedirect(event, safeRedirect(redirect, '/', getRequestURL(event).origin), 303)
 })
