@@ -49,9 +49,9 @@ export async function seedBench(db: Database) {
         ('Limited roast, the shop''s lot', 'Only a few hundred bags.', 'Coffee', 2490, 1200, ${HOT_STOCK}, ${HOT_SKUS.app}, now() - interval '1 day', now() - interval '1 day'),
         ('Limited roast, the baseline''s lot', 'Only a few hundred bags.', 'Coffee', 2490, 1200, ${HOT_STOCK}, ${HOT_SKUS.baseline}, now() - interval '1 day', now() - interval '1 day')`)
     await tx.execute(sql`
-      insert into users (email, username, password_hash, full_name, created_at, updated_at)
+      insert into users (email, username, password_hash, full_name, email_verified_at, created_at, updated_at)
       select 'buyer' || i || '@bench.comptoir.example', 'buyer' || i, ${passwordHash}, 'Buyer ' || i,
-        now() - interval '400 days', now() - interval '400 days'
+        now() - interval '400 days', now() - interval '400 days', now() - interval '400 days'
       from generate_series(1, ${BENCH_SIZES.users}) i`)
 
     // Numbered products and buyers, then the orders (the newest first) and their lines.

@@ -11,6 +11,8 @@ export const users = pgTable('users', {
   isActive: boolean('is_active').notNull().default(true),
   isAdmin: boolean('is_admin').notNull().default(false),
   lastLogin: timestamptz('last_login'),
+  /** When the owner followed the link mailed to this address; orders need it. */
+  emailVerifiedAt: timestamptz('email_verified_at'),
   ...timestamps,
 }, t => [
   // Emails and usernames are unique whatever their case: "Ann@x.io" and "ann@x.io" are one account.

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm'
+import { notInArray, sql } from 'drizzle-orm'
 import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
 import { hashPassword } from '../utils/password.ts'
 import type { Database } from './client.ts'
@@ -30,12 +30,28 @@ function unitsSold() {
 }
 
 /**
+ * Whether the database has accounts other than the demo ones: a shop with real customers
+ * must never get an admin whose password is printed in the README.
+ */
+export async function hasRealAccounts(db: Database) {
+  const demoEmails = Object.values(DEMO_ACCOUNTS).map(account => account.email)
+  const found = await db.select({ id: users.id }).from(users).where(notInArray(sql`lower(${users.email})`, demoEmails)).limit(1)
+  return found.length > 0
+}
+
+export class DemoAccountsRefused extends Error {}
+
+/**
  * Loads the demo catalog and the demo accounts. Idempotent: products are matched by SKU
- * and accounts by e-mail, so running it twice changes nothing the second time.
+ * and accounts by e-mail, so running it twice changes nothing the second time. Refuses the
+ * demo accounts (and so changes nothing) when the database has other accounts.
  */
 export async function seedDemoData(db: Database, { accounts = true } = {}): Promise<SeedResult> {
   const now = Date.now()
   return db.transaction(async (tx) => {
+    if (accounts && await hasRealAccounts(tx)) {
+      throw new DemoAccountsRefused('This database already has accounts of its own: the demo accounts (whose passwords are public) are not added. Use --no-accounts to load the demo catalog alone.')
+    }
     const created = await tx.insert(products).values(DEMO_CATALOG.map((p, i) => ({
       ...p,
       // Spread creation dates over the weeks before the demo orders, so "new arrivals" means something.
@@ -57,7 +73,8 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
       for (const account of Object.values(DEMO_ACCOUNTS)) {
         const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${account.email}`)
         if (existing) continue
-        await tx.insert(users).values({ ...account, passwordHash: await hashPassword(account.password) })
+        // Demo addresses are the shop's own: nobody could follow a link mailed to them.
+        await tx.insert(users).values({ ...account, passwordHash: await hashPassword(account.password), emailVerifiedAt: new Date() })
         accountsCreated++
       }
     }

@@ -1,16 +1,24 @@
-import { claimDueEmails, markFailed, markSent } from '../services/mail'
+import { claimDueEmails, MAIL_CHANNEL, markFailed, markSent } from '../services/mail'
 
 const EVERY_MS = 2_000
 
 /**
- * Sends what the outbox holds, in the server process, every two seconds. A failed send is
- * retried later with a growing delay; it never touches the order that queued it.
+ * Sends what the outbox holds, in the server process: at once when a transaction that
+ * queued a mail commits (NOTIFY, on every instance: the claim lets one send it), and every
+ * two seconds for retries. A failed send is retried later with a growing delay; it never
+ * touches the order that queued it.
  */
 export default defineNitroPlugin((nitroApp) => {
   let running = false
+  let again = false
   async function tick() {
-    if (running || !isDatabaseReady()) return
+    if (!isDatabaseReady()) return
+    if (running) {
+      again = true
+      return
+    }
     running = true
+    again = false
     try {
       const db = useDb()
       for (const mail of await claimDueEmails(db)) {
@@ -30,8 +38,10 @@ export default defineNitroPlugin((nitroApp) => {
     }
     finally {
       running = false
+      if (again) void tick()
     }
   }
+  databaseReady().then(() => listenToDatabase(MAIL_CHANNEL, () => void tick()), () => {})
   const timer = setInterval(tick, EVERY_MS).unref()
   nitroApp.hooks.hook('close', () => clearInterval(timer))
 })

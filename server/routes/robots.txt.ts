@@ -10,6 +10,7 @@ export default defineEventHandler((event) => {
     'Disallow: /orders',
     'Disallow: /login',
     'Disallow: /register',
+    'Disallow: /verify-email',
     'Disallow: /api/',
     '',
     `Sitemap: ${getRequestURL(event).origin}/sitemap.xml`,

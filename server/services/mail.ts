@@ -1,24 +1,39 @@
 import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { emailOutbox } from '../../drizzle/schema'
 import type { Database } from '../database/client'
+import { hitRateLimit, RATE_LIMITS } from './rate-limits'
 
 export interface Email {
   to: string
   subject: string
   text: string
+  /** The account the mail is about: at most RATE_LIMITS.mailPerAccount of them are sent an hour. */
+  userId: string
 }
 
-/**
- * Queues an e-mail in the transactional outbox: call it inside the transaction of the
- * change it announces, so that the mail exists if and only if the change happened. A
- * worker sends it later (server/plugins/mail-worker.ts); a failed send never undoes anything.
- */
-export async function enqueueEmail(db: Database, email: Email) {
-  await db.insert(emailOutbox).values({ recipient: email.to, subject: email.subject, textBody: email.text })
-}
+/** NOTIFY channel on which a queued mail wakes the senders, when its transaction commits. */
+export const MAIL_CHANNEL = 'comptoir_mail'
 
 /** Attempts before a mail is left for a human to look at (`last_error` says why). */
 export const MAX_ATTEMPTS = 8
+
+/**
+ * Queues an e-mail in the transactional outbox: call it inside the transaction of the
+ * change it announces, so that the mail exists if and only if the change happened. The
+ * senders (server/plugins/mail-worker.ts) are woken when the transaction commits; a failed
+ * send never undoes anything. Past the per-account hourly cap the mail is kept, unsent,
+ * with the reason in `last_error`: nobody can turn the shop into a mail cannon.
+ */
+export async function enqueueEmail(db: Database, email: Email) {
+  const { count } = await hitRateLimit(db, `mail:${email.userId}`, RATE_LIMITS.mailPerAccount)
+  const held = count > RATE_LIMITS.mailPerAccount.limit
+  await db.insert(emailOutbox).values({
+    recipient: email.to,
+    subject: email.subject,
+    textBody: email.text,
+    ...(held ? { attempts: MAX_ATTEMPTS, lastError: `held: more than ${RATE_LIMITS.mailPerAccount.limit} mails an hour for this account` } : {}),
+  }).returning({ notified: sql`pg_notify(${MAIL_CHANNEL}, '')` })
+}
 
 /** Waits between attempts: 30 s, 1 min, 2 min… capped at 6 hours. */
 export function retryDelaySeconds(attempts: number) {

@@ -55,6 +55,7 @@ function requestHash(input: OrderCreateInput) {
 export interface Buyer {
   id: string
   email: string
+  emailVerified: boolean
 }
 
 export type CreateOrderResult = { order: OrderJson, replayed: boolean }
@@ -66,15 +67,26 @@ export type CreateOrderResult = { order: OrderJson, replayed: boolean }
  * and the ledger, the timeline and the confirmation e-mail are written with it.
  *
  * With an Idempotency-Key, the first request inserts the key; a concurrent or later one
- * with the same key waits on that row and gets the same order back.
+ * with the same key, within 24 hours, waits on that row and gets the same order back.
  */
 export async function createOrder(db: Database, buyer: Buyer, input: OrderCreateInput, idempotencyKey?: string): Promise<CreateOrderResult> {
+  // The shop mails every order: only to an address its owner confirmed.
+  if (!buyer.emailVerified) {
+    throw apiError(403, 'Confirm your e-mail address before ordering: open the link we mailed you, or ask for a new one from your account page', {
+      details: { email: ['Not confirmed yet'] },
+    })
+  }
   return db.transaction(async (tx) => {
     if (idempotencyKey) {
       const hash = requestHash(input)
       const [claimed] = await tx.insert(idempotencyKeys)
         .values({ userId: buyer.id, key: idempotencyKey, requestHash: hash, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_HOURS})` })
-        .onConflictDoNothing()
+        // A key past its 24 hours is free again, whether or not pruning has deleted it yet.
+        .onConflictDoUpdate({
+          target: [idempotencyKeys.userId, idempotencyKeys.key],
+          set: { requestHash: hash, orderId: null, responseStatus: null, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
+          setWhere: sql`${idempotencyKeys.expiresAt} <= now()`,
+        })
         .returning({ id: idempotencyKeys.id })
       if (!claimed) {
         const [previous] = await tx.select().from(idempotencyKeys)
@@ -140,6 +152,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     }
     const json = toOrderJson(order!, items)
     await enqueueEmail(tx, {
+      userId: buyer.id,
       to: buyer.email,
       subject: `Your Comptoir order ${json.id.slice(0, 8)}`,
       text: [
@@ -230,7 +243,7 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
     const news = STATUS_MAIL[to]
     if (owner && news) {
-      await enqueueEmail(tx, { to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.` })
+      await enqueueEmail(tx, { userId: moved.userId, to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.` })
     }
     return (await getOrder(tx, id))!
   })

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, ilike, ne, or, sql } from 'drizzle-orm'
+import { and, count, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { users } from '../../drizzle/schema'
 import type { ProfileUpdateInput, RegisterInput, UserListQuery, UserUpdateInput } from '../../shared/schemas/auth'
@@ -8,6 +8,8 @@ import type { Database } from '../database/client'
 import { apiError } from '../utils/errors'
 import { hashPassword, verifyPassword } from '../utils/password'
 import { recordAudit } from './audit'
+import { enqueueEmail } from './mail'
+import { revokeSessions } from './sessions'
 import type { Actor } from './audit'
 import { escapeLike } from './products'
 
@@ -25,6 +27,7 @@ export function toUserJson(row: UserRow): UserJson {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     last_login: row.lastLogin?.toISOString() ?? null,
+    email_verified: row.emailVerifiedAt !== null,
   }
 }
 
@@ -43,15 +46,51 @@ async function assertAvailable(db: Database, fields: { email?: string, username?
   if (Object.keys(details).length > 0) throw apiError(409, 'Already taken', { details })
 }
 
-export async function registerUser(db: Database, input: RegisterInput) {
+/** Builds the confirmation link of an account's address (signed, so it comes from the caller). */
+export type VerificationLink = (user: { id: string, email: string }) => Promise<string>
+
+/** A new account, and the mail that asks its owner to confirm the address, in one transaction. */
+export async function registerUser(db: Database, input: RegisterInput, link: VerificationLink) {
   await assertAvailable(db, input)
-  const [user] = await db.insert(users).values({
-    email: input.email,
-    username: input.username,
-    fullName: input.full_name ?? null,
-    passwordHash: await hashPassword(input.password),
-  }).returning()
-  return user!
+  const passwordHash = await hashPassword(input.password)
+  return db.transaction(async (tx) => {
+    const [user] = await tx.insert(users).values({
+      email: input.email,
+      username: input.username,
+      fullName: input.full_name ?? null,
+      passwordHash,
+    }).returning()
+    await queueVerificationMail(tx, user!, link)
+    return user!
+  })
+}
+
+/**
+ * The confirmation mail. Its words are the shop's alone: nothing a registrant typed (name,
+ * username) goes into a mail to an address nobody has confirmed yet.
+ */
+export async function queueVerificationMail(db: Database, user: { id: string, email: string }, link: VerificationLink) {
+  await enqueueEmail(db, {
+    userId: user.id,
+    to: user.email,
+    subject: 'Confirm your e-mail address for Comptoir',
+    text: [
+      'Someone, hopefully you, opened a Comptoir account with this e-mail address.',
+      '',
+      'To confirm it, and to be able to place orders, open this link:',
+      await link(user),
+      '',
+      'The link works once, for 48 hours. If you did not ask for this account, ignore this mail: nothing more will be sent to you.',
+    ].join('\n'),
+  })
+}
+
+/** Marks the address confirmed, if it is still this account's and not confirmed yet; the user, or undefined. */
+export async function confirmEmail(db: Database, userId: string, email: string) {
+  const [user] = await db.update(users).set({ emailVerifiedAt: sql`now()` })
+    .where(and(eq(users.id, userId), sameEmail(email), isNull(users.emailVerifiedAt)))
+    .returning()
+  return user
 }
 
 /** A real hash of a random password: unknown e-mails cost the same argon2 work as known ones. */
@@ -77,20 +116,27 @@ export async function findUser(db: Database, id: string) {
   return user
 }
 
-/** Updates one's own profile; says whether the password changed (the caller then ends other sessions). */
-export async function updateProfile(db: Database, userId: string, input: ProfileUpdateInput) {
-  const user = await findUser(db, userId)
+/**
+ * Updates one's own profile. A new password needs the current one, and ends every other
+ * session of the account: whoever knew the old password is signed out.
+ */
+export async function updateProfile(db: Database, session: { id: string, sessionId: string }, input: ProfileUpdateInput) {
+  const user = await findUser(db, session.id)
   if (!user) throw apiError(404, 'Not found')
   if (input.password !== undefined && !(await verifyPassword(user.passwordHash, input.current_password ?? ''))) {
     throw apiError(400, 'Validation failed', { details: { current_password: ['The current password is not correct'] } })
   }
-  if (input.username !== undefined) await assertAvailable(db, { username: input.username }, userId)
-  const [updated] = await db.update(users).set({
-    ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
-    ...(input.username !== undefined ? { username: input.username } : {}),
-    ...(input.password !== undefined ? { passwordHash: await hashPassword(input.password) } : {}),
-  }).where(eq(users.id, userId)).returning()
-  return { user: updated!, passwordChanged: input.password !== undefined }
+  if (input.username !== undefined) await assertAvailable(db, { username: input.username }, session.id)
+  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password)
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(users).set({
+      ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
+      ...(input.username !== undefined ? { username: input.username } : {}),
+      ...(passwordHash ? { passwordHash } : {}),
+    }).where(eq(users.id, session.id)).returning()
+    if (passwordHash) await revokeSessions(tx, { userId: session.id, except: session.sessionId })
+    return updated!
+  })
 }
 
 export async function listUsers(db: Database, query: UserListQuery) {

@@ -6,7 +6,7 @@ import { products } from '../../drizzle/schema'
 import { openDatabase } from '../database/client'
 import type { Database, DatabaseHandle } from '../database/client'
 import { migrateDatabase } from '../database/migrate'
-import { DEMO_ACCOUNTS, seedDemoData } from '../database/seed'
+import { DEMO_ACCOUNTS, hasRealAccounts, seedDemoData } from '../database/seed'
 import { drawDemoPhotos } from '../services/demo-photos'
 import { invalidateCatalog } from './catalog-cache'
 import { useConfig } from './config'
@@ -93,7 +93,8 @@ async function prepareDatabase() {
 async function seedEmptyDevelopmentDatabase(db: Database) {
   const [row] = await db.select({ n: count() }).from(products)
   if (row && row.n > 0) return
-  const result = await seedDemoData(db)
+  const withAccounts = !(await hasRealAccounts(db))
+  const result = await seedDemoData(db, { accounts: withAccounts })
   const { admin, customer } = DEMO_ACCOUNTS
   logger.info('demo data loaded', { products: result.productsCreated })
   // A few seconds of drawing: the shop opens meanwhile, and shows the photos once they are all made.
@@ -107,8 +108,7 @@ async function seedEmptyDevelopmentDatabase(db: Database) {
   console.info([
     '',
     `  Comptoir demo shop: http://localhost:${process.env.PORT || process.env.NITRO_PORT || 3000}/`,
-    `  Admin:    ${admin.email} / ${admin.password}`,
-    `  Customer: ${customer.email} / ${customer.password}`,
+    ...withAccounts ? [`  Admin:    ${admin.email} / ${admin.password}`, `  Customer: ${customer.email} / ${customer.password}`] : [],
     '',
   ].join('\n'))
 }

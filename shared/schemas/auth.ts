@@ -61,3 +61,8 @@ export const UserListQuery = v.object({
 export type UserListQuery = v.InferOutput<typeof UserListQuery>
 
 export const IdParams = v.object({ id: v.pipe(v.string(), v.uuid('id must be a UUID')) })
+
+/** The token of a mailed confirmation link. */
+export const EmailVerificationInput = v.object({
+  token: v.pipe(v.string('token is required'), v.nonEmpty('token is required'), v.maxLength(2000, 'token is too long')),
+})

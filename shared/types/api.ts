@@ -34,6 +34,8 @@ export interface UserJson {
   created_at: string
   updated_at: string
   last_login: string | null
+  /** Whether the owner confirmed the address (orders need it). */
+  email_verified: boolean
 }
 
 export interface OrderItemJson {

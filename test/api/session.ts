@@ -1,5 +1,6 @@
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { baseURL } from './http'
+import { verificationToken } from './mailbox'
 import type { Response } from './http'
 
 interface StoredCookie {
@@ -70,11 +71,16 @@ export class Session {
 export const ACCESS_COOKIE = '__Host-comptoir_access'
 export const REFRESH_COOKIE = '__Secure-comptoir_refresh'
 
-export async function registered(prefix?: string) {
+/** A new customer, signed in; with `verified` (the default) they followed the link mailed to them, as ordering needs. */
+export async function registered(prefix?: string, { verified = true } = {}) {
   const session = new Session()
   const account = uniqueAccount(prefix)
   const res = await session.request('/api/auth/register', { method: 'POST', json: account })
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`)
+  if (verified) {
+    const confirmed = await new Session().request('/api/auth/verify-email', { method: 'POST', json: { token: await verificationToken(account.email) } })
+    if (confirmed.status !== 200) throw new Error(`e-mail confirmation failed: ${confirmed.status} ${confirmed.text}`)
+  }
   return { session, account, user: res.body.data.user as { id: string, email: string, username: string } }
 }
 

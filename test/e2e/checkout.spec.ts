@@ -1,10 +1,14 @@
 import { expect, hydrated, test } from './fixtures'
+import { mailedConfirmationLink } from './mailbox'
 
 test('a guest fills a cart, signs in (cart kept), checks out, sees the order, cancels it, and the stock is back', async ({ page, baseURL }) => {
   const id = `shopper${Date.now().toString(36)}`
   const account = { email: `${id}@test.example`, username: id, password: 'correct horse battery', full_name: 'Jeanne Dupont' }
   expect((await page.request.post('/api/auth/register', { data: account, headers: { origin: baseURL! } })).status()).toBe(201)
   await page.context().clearCookies()
+  // The owner opens the link mailed to them, in a browser where they are not signed in.
+  await page.goto(await mailedConfirmationLink(account.email))
+  await expect(page.getByText('Your address is confirmed')).toBeVisible()
 
   const product = (await (await page.request.get('/api/products/search?keyword=Tieguanyin')).json()).data[0]
   const stockBefore = product.stock

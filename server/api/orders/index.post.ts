@@ -7,7 +7,7 @@ export default defineEventHandler(async (event) => {
   const input = await readValidatedBody(event, v.parser(OrderCreateInput))
   const key = v.safeParse(IdempotencyKey, getRequestHeader(event, 'idempotency-key'))
   if (!key.success) throw apiError(400, 'Invalid Idempotency-Key header', { details: { 'Idempotency-Key': key.issues.map(issue => issue.message) } })
-  const { order, replayed } = await createOrder(useDb(), { id: session.id, email: session.email }, input, key.output)
+  const { order, replayed } = await createOrder(useDb(), session, input, key.output)
   invalidateCatalog(order.items.map(item => item.product_id))
   if (replayed) setResponseHeader(event, 'Idempotent-Replayed', 'true')
   setResponseStatus(event, 201)

@@ -1,0 +1,33 @@
+import { jwtVerify, SignJWT } from 'jose'
+import { useConfig } from './config'
+import { signingKey } from './tokens'
+
+const AUDIENCE = 'comptoir-verify-email'
+export const VERIFICATION_LINK_HOURS = 48
+
+/**
+ * The link mailed to confirm an address: a signed token naming the account and the
+ * address, under SITE_URL (never the request's Host, which a client chooses). It works
+ * once: confirming sets `email_verified_at`, and a confirmed address takes no link.
+ */
+export async function verificationLink(user: { id: string, email: string }) {
+  const token = await new SignJWT({ email: user.email })
+    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+    .setAudience(AUDIENCE)
+    .setSubject(user.id)
+    .setIssuedAt()
+    .setExpirationTime(`${VERIFICATION_LINK_HOURS}h`)
+    .sign(signingKey())
+  return `${useConfig().siteUrl}/verify-email?token=${token}`
+}
+
+/** The account and address a genuine, unexpired link names, or null. */
+export async function readVerificationToken(token: string): Promise<{ userId: string, email: string } | null> {
+  try {
+    const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['sub', 'exp'] })
+    return typeof payload.email === 'string' ? { userId: payload.sub!, email: payload.email } : null
+  }
+  catch {
+    return null
+  }
+}
