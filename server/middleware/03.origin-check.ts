@@ -29,12 +29,14 @@ export default defineEventHandler((event) => {
   })) return
 
   if (!UNSAFE.has(event.method)) return
-  const source = originOf(getRequestHeader(event, 'origin')) ?? originOf(getRequestHeader(event, 'referer'))
+  // Referer stands in only for a missing Origin: an Origin that is there but unreadable (`null`, from a sandboxed frame or a data: page) is refused as it is.
+  const origin = getRequestHeader(event, 'origin')
+  const source = origin === undefined ? originOf(getRequestHeader(event, 'referer')) : originOf(origin)
   if (source === undefined) {
     if (hasAuthCookies(event)) throw apiError(403, 'Cross-site request refused (no Origin)')
     return
   }
-  const host = getRequestHeader(event, 'x-forwarded-host') && useConfig().trustProxy
+  const host = getRequestHeader(event, 'x-forwarded-host') && useConfig().trustProxy > 0
     ? getRequestHeader(event, 'x-forwarded-host')
     : getRequestHeader(event, 'host')
   const sameSite = source !== null && source.host === host

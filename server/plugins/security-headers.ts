@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto'
-
 const BASE_HEADERS = {
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
@@ -11,17 +9,19 @@ const BASE_HEADERS = {
 /** JSON never needs to run, embed or be embedded. */
 const API_CSP = 'default-src \'none\'; frame-ancestors \'none\''
 
-/** Inline scripts that run: not `src=` ones, not JSON data blocks (payload, JSON-LD). */
-const INLINE_SCRIPT = /<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g
+/** Production is served over HTTPS (cookies are Secure): browsers should never try plain HTTP again. Subdomains are the operator's own business. */
+const HSTS = 'max-age=31536000'
 
 /**
  * Security headers on every response. Pages get a Content-Security-Policy that allows
- * exactly the inline scripts Nuxt rendered into them (by hash), nothing from elsewhere.
- * Development skips the page policy: Vite's client needs eval and a websocket.
+ * exactly the inline scripts Nuxt itself wrote into them (by hash), nothing from elsewhere.
+ * Development skips the page policy (Vite's client needs eval and a websocket) and HSTS
+ * (it runs on plain http://localhost).
  */
 export default defineNitroPlugin((nitroApp) => {
   nitroApp.hooks.hook('request', (event) => {
     setResponseHeaders(event, BASE_HEADERS)
+    if (!import.meta.dev) setResponseHeader(event, 'Strict-Transport-Security', HSTS)
     if (event.path.startsWith('/api/')) setResponseHeader(event, 'Content-Security-Policy', API_CSP)
   })
 
@@ -32,15 +32,9 @@ export default defineNitroPlugin((nitroApp) => {
 
   if (import.meta.dev) return
   nitroApp.hooks.hook('render:html', (html, { event }) => {
-    const hashes = new Set<string>()
-    for (const part of [...html.head, ...html.bodyPrepend, ...html.body, ...html.bodyAppend]) {
-      for (const match of part.matchAll(INLINE_SCRIPT)) {
-        hashes.add(`'sha256-${createHash('sha256').update(match[1]!).digest('base64')}'`)
-      }
-    }
     setResponseHeader(event, 'Content-Security-Policy', [
       'default-src \'self\'',
-      `script-src 'self' ${[...hashes].join(' ')}`,
+      `script-src 'self' ${headScriptHashes(html).join(' ')}`,
       // Nuxt UI and Vue render style attributes and a theme <style> block.
       'style-src \'self\' \'unsafe-inline\'',
       'img-src \'self\' data: blob:',

@@ -25,6 +25,13 @@ describe('cross-site writes (CSRF)', () => {
     expect((await session.request('/api/auth/profile', { method: 'PUT', json: { full_name: 'x' }, headers: { referer: `${baseURL}/account` } })).status).toBe(200)
   })
 
+  it('refuses Origin: null (a sandboxed frame, a data: page) even with a Referer of this site', async () => {
+    const { session } = await registered()
+    const res = await session.request('/api/auth/profile', { method: 'PUT', json: { full_name: 'Framed' }, headers: { origin: 'null', referer: `${baseURL}/account` } })
+    expect(res.status).toBe(403)
+    expect((await session.request('/api/auth/profile')).body.data.full_name).toBeNull()
+  })
+
   it('refuses a sign-in posted from another site (login CSRF)', async () => {
     const res = await new Session().request('/api/auth/register', { method: 'POST', json: uniqueAccount(), headers: { origin: 'https://evil.example' } })
     expect(res.status).toBe(403)
@@ -54,6 +61,7 @@ describe('security headers', () => {
     expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin')
     expect(res.headers.get('content-security-policy')).toBe('default-src \'none\'; frame-ancestors \'none\'')
     expect(res.headers.get('x-powered-by')).toBeNull()
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000')
   })
 
   it('on pages, with a script policy that names each inline script by hash', async () => {
@@ -64,5 +72,15 @@ describe('security headers', () => {
     expect(csp).not.toMatch(/script-src[^;]*unsafe-(inline|eval)/)
     expect(res.headers.get('x-frame-options')).toBe('DENY')
     expect(res.headers.get('x-powered-by')).toBeNull()
+    expect(res.headers.get('strict-transport-security')).toBe('max-age=31536000')
+  })
+
+  it('blesses only the scripts Nuxt wrote: the import map, the colour-mode script and the runtime config', async () => {
+    const res = await page('/products')
+    const hashes = res.headers.get('content-security-policy')!.match(/'sha256-[\w+/=]+'/g)!
+    const inline = [...res.text.matchAll(/<script(?![^>]*\bsrc=)(?![^>]*type="application\/(?:ld\+)?json")[^>]*>([\s\S]*?)<\/script>/g)].map(m => m[1]!)
+    expect(inline.length).toBe(3)
+    expect(inline.some(script => script.startsWith('window.__NUXT__'))).toBe(true)
+    expect(hashes.length).toBe(inline.length)
   })
 })
