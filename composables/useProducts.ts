@@ -1,19 +1,6 @@
-import type { LocationQuery } from 'vue-router'
 import type { Page } from '#shared/utils/pagination'
 import type { ProductJson } from '#shared/types/api'
-import { PRODUCT_SORT_FIELDS } from '#shared/schemas/products'
-import type { ProductSortField } from '#shared/schemas/products'
-
-export interface ProductListParams {
-  page?: number
-  limit?: number
-  sort_by?: ProductSortField
-  order?: 'asc' | 'desc'
-  keyword?: string
-  min_price?: number
-  max_price?: number
-  in_stock_only?: boolean
-}
+import type { ProductListParams } from '#shared/utils/product-filters'
 
 /** A page of products from `GET /api/products`, fetched during SSR and reused on hydration. */
 export function useProducts(params: MaybeRefOrGetter<ProductListParams>, key?: string) {
@@ -21,32 +8,4 @@ export function useProducts(params: MaybeRefOrGetter<ProductListParams>, key?: s
     key,
     query: computed(() => toValue(params)),
   })
-}
-
-/** One non-empty value of a URL query parameter; repeated or empty parameters count as absent. */
-export const queryValue = (value: LocationQuery[string] | undefined) => (typeof value === 'string' && value ? value : undefined)
-const amount = (value: string | undefined) => (value && /^\d{1,7}(?:\.\d{1,2})?$/.test(value) ? Number(value) : undefined)
-
-/** The storefront's filters from a URL query: whatever is malformed is dropped, never sent on. */
-export function filtersFromQuery(query: LocationQuery): ProductListParams {
-  const page = Number(queryValue(query.page))
-  const sortBy = queryValue(query.sort_by)
-  const order = queryValue(query.order)
-  const keyword = queryValue(query.keyword)?.trim().slice(0, 100)
-  return {
-    ...(Number.isInteger(page) && page > 1 ? { page } : {}),
-    ...((PRODUCT_SORT_FIELDS as readonly string[]).includes(sortBy ?? '') ? { sort_by: sortBy as ProductSortField } : {}),
-    ...(order === 'asc' || order === 'desc' ? { order } : {}),
-    ...(keyword ? { keyword } : {}),
-    ...(amount(queryValue(query.min_price)) !== undefined ? { min_price: amount(queryValue(query.min_price)) } : {}),
-    ...(amount(queryValue(query.max_price)) !== undefined ? { max_price: amount(queryValue(query.max_price)) } : {}),
-    ...(queryValue(query.in_stock_only) === 'true' ? { in_stock_only: true } : {}),
-  }
-}
-
-/** The URL query for some filters: only what differs from the defaults, so links stay short. */
-export function queryFromFilters(filters: ProductListParams): Record<string, string> {
-  return Object.fromEntries(Object.entries(filters)
-    .filter(([, value]) => value !== undefined && value !== '' && value !== false)
-    .map(([key, value]) => [key, String(value)]))
 }

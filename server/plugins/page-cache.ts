@@ -28,9 +28,11 @@ function cacheKey(event: H3Event) {
   // A product page changes with its product; the others with any product.
   const version = productId ? `p${productVersion(productId)}` : LIST_PAGES.test(path) ? `l${catalogVersion()}` : undefined
   if (!version) return
+  const page = pageCachePath(path, getQuery(event))
+  if (!page) return
   // Pages carry absolute URLs (canonical, Open Graph): the host and scheme are part of the key.
   const origin = [getRequestHeader(event, 'host'), getRequestHeader(event, 'x-forwarded-host'), getRequestHeader(event, 'x-forwarded-proto')].join('|')
-  return `${version}|${origin}|${event.path}`
+  return `${version}|${origin}|${page}`
 }
 
 /**

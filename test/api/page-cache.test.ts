@@ -66,6 +66,33 @@ describe('the page cache for anonymous visitors', () => {
     expect(anonymous.text).not.toContain(account.username)
   })
 
+  it('keys a catalog page by the filters it shows: other parameters and spelled-out defaults share its entry', async () => {
+    const marker = `/products?sort_by=stock&order=desc&in_stock_only=true`
+    expect((await load(`${marker}&utm_source=newsletter`)).headers.get('x-page-cache')).toBe('miss')
+    for (const variant of [marker, `${marker}&x=1`, `${marker}&x=2`, `/products?in_stock_only=true&order=desc&sort_by=stock&page=1`, `${marker}&page=abc`]) {
+      expect((await load(variant)).headers.get('x-page-cache'), variant).toBe('hit')
+    }
+    await load('/products?x=first')
+    expect((await load('/products?sort_by=created_at&order=desc&junk=%2F%2F')).headers.get('x-page-cache')).toBe('hit')
+  })
+
+  it('renders searches, price ranges and far pages for whoever asks, but keeps none of them', async () => {
+    for (const path of ['/products?keyword=grinder', '/products?min_price=5', '/products?page=101']) {
+      expect((await load(path)).status).toBe(200)
+      expect((await load(path)).headers.get('x-page-cache'), path).toBeNull()
+    }
+  })
+
+  it('keeps the sitemap until the catalog changes', async () => {
+    await load('/sitemap.xml')
+    const again = await load('/sitemap.xml')
+    expect(again.headers.get('x-page-cache')).toBe('hit')
+    const product = await newProduct()
+    const fresh = await load('/sitemap.xml')
+    expect(fresh.headers.get('x-page-cache')).toBe('miss')
+    expect(fresh.text).toContain(`/products/${product.id}</loc>`)
+  })
+
   it('keeps neither error pages nor pages outside the storefront', async () => {
     for (const path of ['/products/00000000-0000-4000-8000-000000000000', '/login']) {
       await load(path)
