@@ -10,6 +10,7 @@ const { values } = parseArgs({
     email: { type: 'string' },
     username: { type: 'string' },
     password: { type: 'string' },
+    promote: { type: 'boolean', default: false },
   },
 })
 
@@ -39,9 +40,23 @@ if (!parsed.success) {
   fail(parsed.issues.map(issue => `${v.getDotPath(issue)}: ${issue.message}`).join('\n'))
 }
 
-await withDatabase(async ({ db }) => {
-  const result = await createOrPromoteAdmin(db, parsed.output)
-  console.info(result.created
-    ? `Admin ${result.email} created.`
-    : `${result.email} already had an account: it is now an admin (its password is unchanged).`)
-})
+const result = await withDatabase(({ db }) => createOrPromoteAdmin(db, parsed.output, { promote: values.promote }))
+const day = (date: Date | null) => date ? date.toISOString().slice(0, 10) : 'never'
+switch (result.outcome) {
+  case 'created':
+    console.info(`Admin ${result.email} created.`)
+    break
+  case 'promoted':
+    console.info([
+      `Promoted the existing account ${result.email} to admin:`,
+      `  username ${result.username}, name ${result.fullName ?? '(none)'}, registered ${day(result.createdAt)}, last sign-in ${day(result.lastLogin)}.`,
+      `  Its password is its owner's, unchanged; ${result.sessionsEnded} open session(s) ended: admin rights start at the next sign-in.`,
+    ].join('\n'))
+    break
+  case 'exists':
+    fail([
+      `${result.email} already belongs to an account (username ${result.username}, registered ${day(result.createdAt)}): nothing changed.`,
+      'Whoever registered it chose its password. To make that account an admin anyway, run again with --promote',
+      '(its open sessions are then ended); otherwise use another e-mail address.',
+    ].join('\n'))
+}
