@@ -146,6 +146,16 @@ describe('a wrong current password on the account page', () => {
   })
 })
 
+describe('confirmation links asked for again', () => {
+  it('are sent 3 times an hour per account', async () => {
+    const { res } = await register(newAddress(), 'resender')
+    const cookie = res.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
+    const statuses: number[] = []
+    for (let i = 0; i < 4; i++) statuses.push((await post('/api/auth/verify-email/resend', {}, newAddress(), { cookie })).status)
+    expect(statuses).toEqual([200, 200, 200, 429])
+  })
+})
+
 describe('refreshing one session', () => {
   it('is capped at 120 times an hour', async () => {
     const { res } = await register(newAddress(), 'refresher')

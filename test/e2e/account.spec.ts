@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose'
 import { TEST_JWT_SECRET } from '../support/server'
 import { expect, hydrated, test } from './fixtures'
+import { mailedConfirmationLink } from './mailbox'
 
 let counter = 0
 function newAccount() {
@@ -34,6 +35,22 @@ test('register, sign out, sign in, and land back where you were going', async ({
   await expect(page).toHaveURL(/\/account$/)
   await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
   await expect(page.getByLabel('Full name')).toHaveValue('Élise Renard')
+})
+
+test('a new customer is asked to confirm their address, gets the link again, and confirms it', async ({ page, baseURL }) => {
+  const account = newAccount()
+  expect((await page.request.post('/api/auth/register', { data: account, headers: { origin: baseURL! } })).status()).toBe(201)
+  await page.goto('/account')
+  await hydrated(page)
+  await expect(page.getByText('Confirm your e-mail address')).toBeVisible()
+  await page.getByRole('button', { name: 'Send the link again' }).click()
+  await expect(page.getByText(`A new confirmation link is on its way to ${account.email}`)).toBeVisible()
+
+  await page.goto(await mailedConfirmationLink(account.email))
+  await expect(page.getByText('Your address is confirmed')).toBeVisible()
+  await page.goto('/account')
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible()
+  await expect(page.getByText('Confirm your e-mail address')).toHaveCount(0)
 })
 
 test('the forms check fields before sending, and show the server\'s answers per field', async ({ page, baseURL }) => {

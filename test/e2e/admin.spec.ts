@@ -1,6 +1,7 @@
 import sharp from 'sharp'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { expect, hydrated, test } from './fixtures'
+import { mailedConfirmationLink } from './mailbox'
 import type { Page } from './fixtures'
 
 async function signIn(page: Page, { email, password }: { email: string, password: string }) {
@@ -54,6 +55,8 @@ test('an admin moves an order to shipped, offered only the legal moves', async (
   const id = `buyer${Date.now().toString(36)}`
   const registered = await customer.request.post('/api/auth/register', { data: { email: `${id}@test.example`, username: id, password: 'correct horse battery' }, headers: { origin: baseURL! } })
   const user = (await registered.json()).data.user
+  const token = new URL(await mailedConfirmationLink(user.email)).searchParams.get('token')
+  expect((await customer.request.post('/api/auth/verify-email', { data: { token }, headers: { origin: baseURL! } })).status()).toBe(200)
   const product = (await (await customer.request.get('/api/products/search?keyword=Assam')).json()).data[0]
   const placed = await customer.request.post('/api/orders', { data: { items: [{ product_id: product.id, quantity: 1 }], shipping_address: 'Léa Martin\n5 rue Mercière\n69002 Lyon' }, headers: { origin: baseURL! } })
   expect(placed.status()).toBe(201)
