@@ -38,6 +38,10 @@ export default defineNuxtConfig({
         cache: { driver: 'lru-cache', max: 2000 },
       }
     },
+    // No <link rel="prefetch"> of every lazy chunk (the admin's included) on every page: NuxtLink prefetches what a visitor may open next.
+    'build:manifest'(manifest) {
+      for (const chunk of Object.values(manifest)) chunk.prefetch = false
+    },
     'nitro:init'(nitro) {
       // The built server applies migrations at boot: ship them beside it.
       nitro.hooks.hook('compiled', async () => {

@@ -33,7 +33,7 @@ test('an admin deactivates an account, whose session stops at once', async ({ pa
 
   await signIn(page, DEMO_ACCOUNTS.admin)
   await page.getByRole('button', { name: 'Account menu' }).click()
-  await page.getByRole('menuitem', { name: 'Admin' }).click()
+  await page.getByRole('link', { name: 'Admin' }).click()
   await expect(page).toHaveURL(/\/admin$/)
   await expect(page.getByRole('heading', { name: 'Dashboard' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Revenue per day' })).toBeVisible()

@@ -1,3 +1,4 @@
+import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { expect, hydrated, test } from './fixtures'
 
 test('search, filter and sort live in the URL, survive a reload, and lead to the product', async ({ page }) => {
@@ -8,8 +9,7 @@ test('search, filter and sort live in the URL, survive a reload, and lead to the
   await expect(page).toHaveURL(/\/products\?keyword=beans$/)
   await filters.getByRole('switch', { name: 'In stock only' }).click()
   await expect(page).toHaveURL(/in_stock_only=true/)
-  await filters.getByRole('combobox', { name: 'Sort by' }).click()
-  await page.getByRole('option', { name: 'Price: high to low' }).click()
+  await filters.getByRole('combobox', { name: 'Sort by' }).selectOption({ label: 'Price: high to low' })
   await expect(page).toHaveURL(/sort_by=price&order=desc/)
 
   const names = page.getByRole('article').getByRole('heading')
@@ -38,8 +38,42 @@ test('a product goes into the cart, and the badge stays after a reload', async (
   await page.getByRole('button', { name: 'Increment' }).click()
   await page.getByRole('button', { name: 'Add to cart' }).click()
   await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
+  await expect(page.getByRole('status')).toContainText('added to your cart')
+  await expect(page.getByRole('status')).toContainText('2 in your cart')
   await page.reload()
   await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
+})
+
+test('on a phone the filters open in a dialog, work there, and close with Escape', async ({ page }) => {
+  await page.setViewportSize({ width: 375, height: 740 })
+  await page.goto('/products')
+  await hydrated(page)
+  await page.getByRole('button', { name: 'Filters and sort' }).click()
+  const panel = page.getByRole('dialog', { name: 'Filter and sort' })
+  await expect(panel).toBeVisible()
+  await panel.getByRole('switch', { name: 'In stock only' }).click()
+  await expect(page).toHaveURL(/in_stock_only=true/)
+  await page.keyboard.press('Escape')
+  await expect(panel).toBeHidden()
+  await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeFocused()
+})
+
+test('the account menu opens and closes from the keyboard', async ({ page }) => {
+  await page.goto('/login')
+  await hydrated(page)
+  await page.getByLabel('Email').fill(DEMO_ACCOUNTS.customer.email)
+  await page.getByLabel('Password').fill(DEMO_ACCOUNTS.customer.password)
+  await page.getByRole('button', { name: 'Sign in' }).click()
+  await expect(page).toHaveURL(/\/$/)
+  const toggle = page.getByRole('button', { name: 'Account menu' })
+  await toggle.focus()
+  await page.keyboard.press('Enter')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  await page.keyboard.press('Tab')
+  await expect(page.getByRole('link', { name: 'Your account' })).toBeFocused()
+  await page.keyboard.press('Escape')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await expect(toggle).toBeFocused()
 })
 
 test.describe('without JavaScript', () => {
