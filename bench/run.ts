@@ -133,7 +133,21 @@ try {
   let buyerCookies: string[] = []
   const asBuyer = (body: unknown) => post('/api/orders', body, { 'cookie': pick(buyerCookies), 'origin': app.url, 'idempotency-key': randomUUID() })
   const asBaselineBuyer = (body: object) => post('/api/orders', { ...body, user_id: pick(buyerIds) })
-  const page = (path: string): Request => ({ method: 'GET', path, headers: { accept: 'text/html' } })
+  const page = (path: string, cookie?: string): Request => ({ method: 'GET', path, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })
+  /** Signs the buyers in (once) and fills each one's saved cart with two products. */
+  const buyersWithCarts = async () => {
+    if (buyerCookies.length > 0) return
+    buyerCookies = await signInBuyers(app)
+    for (const cookie of buyerCookies) {
+      const saved = await fetch(`${app.url}/api/cart`, {
+        method: 'PUT',
+        headers: { 'content-type': 'application/json', 'origin': app.url, cookie },
+        body: JSON.stringify({ items: [{ product_id: pick(productIds), quantity: 1 }, { product_id: hot[HOT_SKUS.app]!, quantity: 1 }] }),
+      })
+      if (saved.status !== 200) throw new Error(`saving a cart failed: ${saved.status}`)
+    }
+    log(`${buyerCookies.length} buyers signed in, each with a cart of two products`)
+  }
   const signIn = () => post('/api/auth/login', { email: buyerEmail(between(1, BENCH_SIZES.users)), password: BENCH_PASSWORD })
 
   interface Scenario {
@@ -188,11 +202,20 @@ try {
       baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`) },
     },
     {
+      id: '3e', title: `SSR GET /products?page=N for a signed-in customer with a cart (${BUYERS} buyers, N random of ${storefrontPages})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      before: buyersWithCarts,
+      app: () => page(`/products?page=${between(1, storefrontPages)}`, pick(buyerCookies)),
+      baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, storefrontPages)}`, 'signed-in=1') },
+    },
+    {
+      id: '3f', title: `SSR GET /products/:id for a signed-in customer with a cart (${BUYERS} buyers, random of ${productIds.length})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      before: buyersWithCarts,
+      app: () => page(`/products/${pick(productIds)}`, pick(buyerCookies)),
+      baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`, 'signed-in=1') },
+    },
+    {
       id: '4a', title: `POST /api/orders, ${BUYERS} buyers, 1-3 lines over ${productIds.length} products`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: true, expected: [201],
-      before: async () => {
-        buyerCookies = await signInBuyers(app)
-        log(`${buyerCookies.length} buyers signed in`)
-      },
+      before: buyersWithCarts,
       app: () => asBuyer({ items: orderLines(), shipping_address: address }),
       baseline: { server: apiBaseline, next: () => asBaselineBuyer({ items: orderLines(), shipping_address: address }) },
     },
