@@ -10,14 +10,16 @@ const NO_RETRY = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', 
  * `$api`: $fetch for the shop's API. In the browser, a 401 renews the session once
  * (POST /api/auth/refresh, to which the browser adds the refresh cookie) and retries.
  *
- * During SSR the request's cookies are forwarded. A page request never carries the
+ * During SSR the request's cookies are forwarded, with the id under which the page request
+ * lends its checked session to these calls (server/utils/render-session.ts). A page request never carries the
  * refresh cookie (it is scoped to /api/auth), so the server renews an expired session
  * before rendering instead (server/middleware/07.renew-session.ts): a 401 here means the
  * session is over.
  */
 export default defineNuxtPlugin(() => {
+  const renderId: string | undefined = import.meta.server ? useRequestEvent()?.context.renderId : undefined
   const serverHeaders: Record<string, string> = import.meta.server
-    ? { ...useRequestHeaders(['cookie', 'host']), origin: useRequestURL().origin }
+    ? { ...useRequestHeaders(['cookie', 'host']), origin: useRequestURL().origin, ...(renderId ? { 'x-comptoir-render': renderId } : {}) }
     : {}
 
   let renewing: Promise<boolean> | undefined

@@ -1,19 +1,19 @@
+import type { PageSessionJson } from '#shared/types/api'
+
 /**
- * The current user is known before the first render: during SSR the profile is fetched
- * with the request's cookies (renewing the session if needed), and the store's state
- * travels to the browser with the page.
+ * The current user is known before the first render: the server checked the session of
+ * the page request and read the profile and the saved cart with it
+ * (server/middleware/08.page-session.ts); the stores' state travels to the browser with
+ * the page. Without it, the visitor is a guest.
  */
 export default defineNuxtPlugin({
   name: 'auth',
   dependsOn: ['pinia'],
-  async setup() {
+  setup() {
     if (!import.meta.server) return
-    const names = authCookieNames(!import.meta.dev)
-    const present = (name: string) => Boolean(useCookie(name, { readonly: true }).value)
-    if (!present(names.access) && !present(names.session)) return
-    const auth = useAuthStore()
-    const cart = useCartStore()
-    await auth.fetchUser()
-    if (auth.isAuthenticated) await cart.loadFromAccount()
+    const session = useRequestEvent()?.context.pageSession as PageSessionJson | undefined
+    if (!session) return
+    useAuthStore().user = session.user
+    useCartStore().adoptSaved(session.cart)
   },
 })

@@ -8,15 +8,6 @@ export const useAuthStore = defineStore('auth', () => {
   const isAdmin = computed(() => user.value?.is_admin === true)
   const { $api } = useNuxtApp()
 
-  async function fetchUser() {
-    try {
-      user.value = (await $api<{ data: UserJson }>('/api/auth/profile')).data
-    }
-    catch {
-      user.value = null
-    }
-  }
-
   async function login(input: LoginInput) {
     user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/login', { method: 'POST', body: input })).data.user
     await useCartStore().mergeIntoAccount()
@@ -41,5 +32,5 @@ export const useAuthStore = defineStore('auth', () => {
     }
   }
 
-  return { user, isAuthenticated, isAdmin, fetchUser, login, register, updateProfile, logout }
+  return { user, isAuthenticated, isAdmin, login, register, updateProfile, logout }
 })

@@ -105,8 +105,7 @@ export const useCartStore = defineStore('cart', () => {
   }
 
   /** During SSR for a signed-in visitor: the cart saved on the account is the cart. */
-  async function loadFromAccount() {
-    const saved = (await $api<{ data: CartLineJson[] }>('/api/cart')).data
+  function adoptSaved(saved: CartLineJson[]) {
     store(saved.map(line => ({ product_id: line.product_id, quantity: line.quantity, ...(line.added_price !== null ? { price: line.added_price } : {}) })))
   }
 
@@ -120,5 +119,5 @@ export const useCartStore = defineStore('cart', () => {
     store([])
   }
 
-  return { lines, count, quantityOf, add, setQuantity, quote, mergeIntoAccount, loadFromAccount, clear, forget }
+  return { lines, count, quantityOf, add, setQuantity, quote, mergeIntoAccount, adoptSaved, clear, forget }
 })

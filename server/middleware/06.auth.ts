@@ -4,9 +4,20 @@ import { loadSessionUser } from '../services/sessions'
  * Decorates only: a request with a genuine, live access token gets `event.context.user`;
  * anything else (no cookie, expired, forged, denied, deactivated user, ended session)
  * simply stays anonymous. Handlers decide with requireUser / requireAdmin.
+ *
+ * A page request is checked here too, and lends its session to the API calls its render
+ * makes (server/utils/render-session.ts): a signed-in page checks the session once.
  */
 export default defineEventHandler(async (event) => {
-  if (!event.path.startsWith('/api/')) return
+  const isApi = event.path.startsWith('/api/')
+  if (isApi) {
+    const lent = sessionOfRender(event)
+    if (lent) {
+      event.context.user = lent
+      return
+    }
+  }
+  else if (event.method !== 'GET' || !getRequestHeader(event, 'accept')?.includes('text/html')) return
   const token = getCookie(event, ACCESS_COOKIE)
   if (!token) return
   const claims = await verifyAccessToken(token)
@@ -14,4 +25,5 @@ export default defineEventHandler(async (event) => {
   const user = await loadSessionUser(useDb(), claims)
   if (!user) return
   event.context.user = { ...user, jti: claims.jti, expiresAt: new Date(claims.exp * 1000), sessionId: claims.sid }
+  if (!isApi) lendSessionToRender(event, event.context.user)
 })

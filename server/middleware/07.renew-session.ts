@@ -8,7 +8,8 @@ export default defineEventHandler(async (event) => {
   if (event.method !== 'GET' || event.path.startsWith('/api/') || event.path.startsWith('/_') || event.path.startsWith('/__')) return
   if (!getRequestHeader(event, 'accept')?.includes('text/html') || !getCookie(event, SESSION_COOKIE)) return
   const token = getCookie(event, ACCESS_COOKIE)
-  if (token && await verifyAccessToken(token)) return
+  // 06.auth has checked it already when the session is live.
+  if (event.context.user || (token && await verifyAccessToken(token))) return
   setResponseHeader(event, 'Cache-Control', 'no-store')
   return sendRedirect(event, `/api/auth/refresh?redirect=${encodeURIComponent(event.path)}`, 303)
 })

@@ -98,3 +98,9 @@ export interface ImportReportJson {
   summary: Record<ImportAction, number>
   rows: ImportRowJson[]
 }
+
+/** What a signed-in page's render starts with, read by the server with the session check (server/middleware/08.page-session.ts). */
+export interface PageSessionJson {
+  user: UserJson
+  cart: CartLineJson[]
+}

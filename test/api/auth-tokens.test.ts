@@ -76,3 +76,15 @@ describe('access tokens an attacker might bring', () => {
     }
   })
 })
+
+describe('the session a page lends to its own render', () => {
+  it('is never lent to a request from outside, whatever header it sends', async () => {
+    const { session } = await registered('lender')
+    // While a signed-in page renders, its API calls borrow its session by a random id; an outside caller cannot.
+    const pages = Array.from({ length: 5 }, () => session.request('/products', { headers: { accept: 'text/html' } }))
+    const probes = Array.from({ length: 20 }, () => new Session().request('/api/auth/profile', { headers: { 'x-comptoir-render': randomUUID() } }))
+    const [rendered, probed] = await Promise.all([Promise.all(pages), Promise.all(probes)])
+    expect(rendered.every(page => page.status === 200 && page.text.includes(`Account menu: </span>`))).toBe(true)
+    expect(probed.map(probe => probe.status)).toEqual(Array.from({ length: 20 }, () => 401))
+  })
+})

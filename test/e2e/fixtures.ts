@@ -25,7 +25,13 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 export { expect }
 export type { Page } from '@playwright/test'
 
-/** Resolves once Vue has mounted over the server-rendered markup. */
+/**
+ * Resolves once Vue has hydrated the whole server-rendered page, lazily loaded parts (such
+ * as the UApp wrapper of form pages) included: input typed before that could be reset.
+ */
 export async function hydrated(page: Page) {
-  await page.waitForFunction(() => Boolean((document.querySelector('#__nuxt') as { __vue_app__?: unknown } | null)?.__vue_app__))
+  await page.waitForFunction(() => {
+    const app = (document.querySelector('#__nuxt') as { __vue_app__?: { $nuxt?: { isHydrating?: boolean } } } | null)?.__vue_app__
+    return Boolean(app?.$nuxt && !app.$nuxt.isHydrating)
+  })
 }
