@@ -4,7 +4,7 @@
  * same data. Prints a table per scenario and writes the figures to bench/results/.
  */
 import { randomUUID } from 'node:crypto'
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { parseArgs } from 'node:util'
@@ -37,6 +37,8 @@ if (!Number.isInteger(SECONDS) || SECONDS < 1) {
   process.exit(1)
 }
 const WARMUP_SECONDS = 2
+/** The V8 flags of `npm start`, read from package.json so that the bench runs the server as production does. */
+const PRODUCTION_NODE_OPTIONS = /^node ((?:--\S+ )*)/.exec(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).scripts.start)?.[1]?.trim() ?? ''
 const READ_CONNECTIONS = 50
 const WRITE_CONNECTIONS = 50
 /** Each sign-in holds 19 MiB and a thread of libuv's pool of 4 for argon2: 10 at once already queue. */
@@ -102,7 +104,8 @@ try {
   }
   const apiBaselineEnv = baselineEnv(baselineCwd.api)
   const ssrBaselineEnv = baselineEnv(baselineCwd.ssr)
-  const app = await startServer({ cwd: database.cwd, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } })
+  // The heap limit `npm start` sets (see the README's Performance section): measured as it is run.
+  const app = await startServer({ cwd: database.cwd, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn', NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } })
   servers.push(app)
   const apiBaseline = await startServer({ cwd: baselineCwd.api, env: apiBaselineEnv, entry: join(ROOT, 'bench/baselines/api.ts'), waitFor: '/api/products?limit=1' })
   servers.push(apiBaseline)
