@@ -18,10 +18,21 @@ export async function quoteCart(db: Database, items: CartInput['items']): Promis
   })
 }
 
-/** The signed-in customer's cart, kept on the server so that it follows them across devices. */
-export async function loadCart(db: Database, userId: string) {
-  const rows = await db.select().from(cartItems).where(eq(cartItems.userId, userId)).orderBy(cartItems.createdAt)
-  return quoteCart(db, rows.map(row => ({ product_id: row.productId, quantity: row.quantity, price: centsToAmount(row.addedPriceCents) })))
+/**
+ * The signed-in customer's cart, kept on the server so that it follows them across devices,
+ * with each product's live price and stock: one statement (every signed-in page reads it).
+ */
+export async function loadCart(db: Database, userId: string): Promise<CartLineJson[]> {
+  const rows = await db.select({ line: cartItems, product: products }).from(cartItems)
+    .leftJoin(products, and(eq(products.id, cartItems.productId), eq(products.isActive, true)))
+    .where(eq(cartItems.userId, userId))
+    .orderBy(cartItems.createdAt)
+  return rows.map(({ line, product }) => ({
+    product_id: line.productId,
+    quantity: line.quantity,
+    product: product ? toProductJson(product) : null,
+    added_price: centsToAmount(line.addedPriceCents),
+  }))
 }
 
 /** Replaces the whole cart (lines for products that do not exist are dropped). */

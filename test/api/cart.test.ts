@@ -32,14 +32,20 @@ describe('POST /api/cart/quote', () => {
 
 describe('the saved cart of a signed-in customer', () => {
   it('is kept on the server and read back from another session', async () => {
-    const product = await newProduct({ price: 12 })
+    const [product, withdrawn] = [await newProduct({ price: 12 }), await newProduct({ price: 5 })]
     const { session, account } = await registered('carted')
-    const saved = await session.request('/api/cart', { method: 'PUT', json: { items: [{ product_id: product.id, quantity: 2, price: 11 }] } })
+    const saved = await session.request('/api/cart', { method: 'PUT', json: { items: [{ product_id: product.id, quantity: 2, price: 11 }, { product_id: withdrawn.id, quantity: 1 }] } })
     expect(saved.status).toBe(200)
+    await admin.request(`/api/products/${withdrawn.id}`, { method: 'PUT', json: { is_active: false } })
     const elsewhere = new Session()
     await elsewhere.request('/api/auth/login', { method: 'POST', json: { email: account.email, password: account.password } })
     const cart = await elsewhere.request('/api/cart')
-    expect(cart.body.data).toEqual([expect.objectContaining({ product_id: product.id, quantity: 2, added_price: 11 })])
+    expect(cart.body.data).toEqual([
+      expect.objectContaining({ product_id: product.id, quantity: 2, added_price: 11, product: expect.objectContaining({ price: 12 }) }),
+      expect.objectContaining({ product_id: withdrawn.id, quantity: 1, added_price: 5, product: null }),
+    ])
+    // A signed-in page is drawn with the saved cart.
+    expect((await elsewhere.request('/', { headers: { accept: 'text/html' } })).text).toContain('Cart, 3 items')
     await elsewhere.request('/api/cart', { method: 'PUT', json: { items: [] } })
     expect((await session.request('/api/cart')).body.data).toEqual([])
   })
