@@ -73,10 +73,21 @@ export function productListQueries(db: Database, query: ProductListQuery, { admi
   }
 }
 
+/** One page of a product list, without its total. */
+export async function productListRows(db: Database, query: ProductListQuery, { admin = false } = {}) {
+  const rows = await productListQueries(db, query, { admin }).rows
+  return rows.map(row => toProductJson(row, { admin }))
+}
+
+/** How many products a list's filters match, whatever its page and sort. */
+export async function countProducts(db: Database, query: ProductListQuery, { admin = false } = {}) {
+  const [totals] = await productListQueries(db, query, { admin }).total
+  return totals?.total ?? 0
+}
+
 export async function listProducts(db: Database, query: ProductListQuery, { admin = false } = {}) {
-  const statements = productListQueries(db, query, { admin })
-  const [rows, [totals]] = await Promise.all([statements.rows, statements.total])
-  return toPage(rows.map(row => toProductJson(row, { admin })), totals?.total ?? 0, query.page, query.limit)
+  const [rows, total] = await Promise.all([productListRows(db, query, { admin }), countProducts(db, query, { admin })])
+  return toPage(rows, total, query.page, query.limit)
 }
 
 /** Every change to the catalog is announced, so that each server instance drops its cached pages. */

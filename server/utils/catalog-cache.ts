@@ -1,6 +1,7 @@
 import { LRUCache } from 'lru-cache'
 import type { ProductListQuery } from '../../shared/schemas/products'
-import { bestSellers, getProduct, listProducts } from '../services/products'
+import { toPage } from '../../shared/utils/pagination'
+import { bestSellers, countProducts, getProduct, productListRows } from '../services/products'
 
 /**
  * Public catalog reads are cached in memory for a minute, then served stale once while they
@@ -54,8 +55,17 @@ function cachedRead<A, V extends object>(max: number, keyOf: (arg: A) => string,
   return (arg: A) => cache.fetch(keyOf(arg), { context: arg })
 }
 
+/** What a list's total depends on: its filters, not its page or sort. */
+const filtersKey = ({ page: _page, limit: _limit, sort_by: _sortBy, order: _order, ...filters }: ProductListQuery) => JSON.stringify(filters)
+
+/** A list's total, shared by all its pages and sorts: a page that misses costs one statement, not two. */
+const cachedProductTotal = cachedRead(2_000, (query: ProductListQuery) => `${listVersion}:${filtersKey(query)}`, async query => ({ total: await countProducts(useDb(), query) }))
+
 /** Distinct list queries are unbounded (any keyword): the LRU caps them. */
-export const cachedProductList = cachedRead(2_000, (query: ProductListQuery) => `${listVersion}:${JSON.stringify(query)}`, query => listProducts(useDb(), query))
+export const cachedProductList = cachedRead(2_000, (query: ProductListQuery) => `${listVersion}:${JSON.stringify(query)}`, async (query) => {
+  const [rows, counted] = await Promise.all([productListRows(useDb(), query), cachedProductTotal(query)])
+  return toPage(rows, counted?.total ?? 0, query.page, query.limit)
+})
 
 /** Room for a whole catalog of 20,000 products: a product page missing from the cache costs a query. */
 export const cachedProduct = cachedRead(20_000, (id: string) => `${productVersion(id)}:${id}`, id => getProduct(useDb(), id))
