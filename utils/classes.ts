@@ -21,8 +21,9 @@ export const inputClass = 'w-full rounded-md border-0 bg-default px-2.5 py-1.5 t
 
 export const containerClass = 'mx-auto w-full max-w-(--ui-container) px-4 sm:px-6 lg:px-8'
 
+/** Badge text a shade darker than the accent (800): small text on a tinted ground needs it for 4.5:1. */
 export const badgeClass = {
-  success: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-success/10 text-success ring ring-inset ring-success/25',
-  warning: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-warning/10 text-warning ring ring-inset ring-warning/25',
-  error: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-error/10 text-error ring ring-inset ring-error/25',
+  success: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-success/10 text-(--ui-color-success-800) ring ring-inset ring-success/25 dark:text-(--ui-color-success-200)',
+  warning: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-warning/10 text-(--ui-color-warning-800) ring ring-inset ring-warning/25 dark:text-(--ui-color-warning-200)',
+  error: 'inline-flex items-center rounded-md px-2 py-1 text-xs font-medium bg-error/10 text-(--ui-color-error-800) ring ring-inset ring-error/25 dark:text-(--ui-color-error-200)',
 }
