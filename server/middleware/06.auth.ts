@@ -1,4 +1,5 @@
 import { loadSessionUser } from '../services/sessions'
+import { toUserJson } from '../services/users'
 
 /**
  * Decorates only: a request with a genuine, live access token gets `event.context.user`;
@@ -22,8 +23,19 @@ export default defineEventHandler(async (event) => {
   if (!token) return
   const claims = await verifyAccessToken(token)
   if (!claims) return
-  const user = await loadSessionUser(useDb(), claims)
-  if (!user) return
-  event.context.user = { ...user, jti: claims.jti, expiresAt: new Date(claims.exp * 1000), sessionId: claims.sid }
-  if (!isApi) lendSessionToRender(event, event.context.user)
+  const account = await loadSessionUser(useDb(), claims)
+  if (!account) return
+  event.context.user = {
+    id: account.id,
+    email: account.email,
+    emailVerified: account.emailVerifiedAt !== null,
+    isAdmin: account.isAdmin,
+    jti: claims.jti,
+    expiresAt: new Date(claims.exp * 1000),
+    sessionId: claims.sid,
+  }
+  if (isApi) return
+  lendSessionToRender(event, event.context.user)
+  // The render shows the profile: it was read with the session check.
+  event.context.profile = toUserJson(account)
 })

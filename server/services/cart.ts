@@ -6,16 +6,18 @@ import { amountToCents, centsToAmount } from '../../shared/utils/money'
 import type { Database } from '../database/client'
 import { toProductJson } from './products'
 
+/** A cart line as the API shows it: the product as it is now (null when no longer for sale). */
+function toCartLine(item: CartInput['items'][number], product: typeof products.$inferSelect | null | undefined): CartLineJson {
+  return { product_id: item.product_id, quantity: item.quantity, product: product ? toProductJson(product) : null, added_price: item.price ?? null }
+}
+
 /** Lines with the products' live price and stock (one query for all of them). */
 export async function quoteCart(db: Database, items: CartInput['items']): Promise<CartLineJson[]> {
   if (items.length === 0) return []
   const found = await db.select().from(products)
     .where(and(inArray(products.id, items.map(item => item.product_id)), eq(products.isActive, true)))
   const byId = new Map(found.map(product => [product.id, product]))
-  return items.map((item) => {
-    const product = byId.get(item.product_id)
-    return { product_id: item.product_id, quantity: item.quantity, product: product ? toProductJson(product) : null, added_price: item.price ?? null }
-  })
+  return items.map(item => toCartLine(item, byId.get(item.product_id)))
 }
 
 /**
@@ -27,12 +29,7 @@ export async function loadCart(db: Database, userId: string): Promise<CartLineJs
     .leftJoin(products, and(eq(products.id, cartItems.productId), eq(products.isActive, true)))
     .where(eq(cartItems.userId, userId))
     .orderBy(cartItems.createdAt)
-  return rows.map(({ line, product }) => ({
-    product_id: line.productId,
-    quantity: line.quantity,
-    product: product ? toProductJson(product) : null,
-    added_price: centsToAmount(line.addedPriceCents),
-  }))
+  return rows.map(({ line, product }) => toCartLine({ product_id: line.productId, quantity: line.quantity, price: centsToAmount(line.addedPriceCents) }, product))
 }
 
 /** Replaces the whole cart (lines for products that do not exist are dropped). */

@@ -150,17 +150,15 @@ export async function denyAccessToken(db: Database, jti: string, expiresAt: Date
 
 /**
  * What the auth middleware needs to trust a verified token, in one round trip: the user
- * is still active (and whether an admin, now), the token is not denied, its session lives.
+ * is still active (its row: whether an admin now, its profile), the token is not denied,
+ * its session lives.
  */
 export async function loadSessionUser(db: Database, claims: { sub: string, jti: string, sid: string }) {
   const [row] = await db.select({
-    id: users.id,
-    email: users.email,
-    emailVerified: sql<boolean>`${users.emailVerifiedAt} is not null`,
-    isAdmin: users.isAdmin,
+    user: users,
     denied: sql<boolean>`exists (select 1 from ${revokedAccessTokens} where ${revokedAccessTokens.jti} = ${claims.jti})`,
     live: sql<boolean>`exists (select 1 from ${refreshTokens} where ${refreshTokens.familyId} = ${claims.sid} and ${refreshTokens.revokedAt} is null)`,
   }).from(users).where(and(eq(users.id, claims.sub), eq(users.isActive, true)))
   if (!row || row.denied || !row.live) return null
-  return { id: row.id, email: row.email, emailVerified: row.emailVerified, isAdmin: row.isAdmin }
+  return row.user
 }

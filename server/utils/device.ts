@@ -1,8 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { H3Event } from 'h3'
-import { jwtVerify, SignJWT } from 'jose'
 import { DEVICE_COOKIE } from './auth'
-import { signingKey } from './tokens'
+import { newToken, readToken, signingKey } from './tokens'
 
 const AUDIENCE = 'comptoir-device'
 const LIFETIME_SECONDS = 365 * 24 * 3600
@@ -17,21 +16,13 @@ const accountTag = (email: string) => createHash('sha256').update(`device:${emai
  */
 export async function knownDevice(event: H3Event, email: string): Promise<string | undefined> {
   const token = getCookie(event, DEVICE_COOKIE)
-  if (!token) return undefined
-  try {
-    const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['sub', 'jti'] })
-    return payload.sub === accountTag(email) ? payload.jti : undefined
-  }
-  catch {
-    return undefined
-  }
+  const payload = token ? await readToken(token, { audience: AUDIENCE, requiredClaims: ['sub', 'jti'] }) : null
+  return payload?.sub === accountTag(email) ? payload.jti : undefined
 }
 
 /** Marks this browser as one the account's owner signs in with (one account per browser: the last). */
 export async function rememberDevice(event: H3Event, email: string) {
-  const token = await new SignJWT({})
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setAudience(AUDIENCE)
+  const token = await newToken(AUDIENCE)
     .setSubject(accountTag(email))
     .setJti(randomUUID())
     .setExpirationTime(Math.floor(Date.now() / 1000) + LIFETIME_SECONDS)

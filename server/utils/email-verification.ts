@@ -1,6 +1,5 @@
-import { jwtVerify, SignJWT } from 'jose'
 import { useConfig } from './config'
-import { signingKey } from './tokens'
+import { newToken, readToken, signingKey } from './tokens'
 
 const AUDIENCE = 'comptoir-verify-email'
 export const VERIFICATION_LINK_HOURS = 48
@@ -11,9 +10,7 @@ export const VERIFICATION_LINK_HOURS = 48
  * once: confirming sets `email_verified_at`, and a confirmed address takes no link.
  */
 export async function verificationLink(user: { id: string, email: string }) {
-  const token = await new SignJWT({ email: user.email })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
-    .setAudience(AUDIENCE)
+  const token = await newToken(AUDIENCE, { email: user.email })
     .setSubject(user.id)
     .setIssuedAt()
     .setExpirationTime(`${VERIFICATION_LINK_HOURS}h`)
@@ -23,11 +20,6 @@ export async function verificationLink(user: { id: string, email: string }) {
 
 /** The account and address a genuine, unexpired link names, or null. */
 export async function readVerificationToken(token: string): Promise<{ userId: string, email: string } | null> {
-  try {
-    const { payload } = await jwtVerify(token, signingKey(), { algorithms: ['HS256'], audience: AUDIENCE, requiredClaims: ['sub', 'exp'] })
-    return typeof payload.email === 'string' ? { userId: payload.sub!, email: payload.email } : null
-  }
-  catch {
-    return null
-  }
+  const payload = await readToken(token, { audience: AUDIENCE, requiredClaims: ['sub', 'exp'] })
+  return typeof payload?.email === 'string' ? { userId: payload.sub!, email: payload.email } : null
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
+import type { JWTPayload } from 'jose'
 import { useConfig } from './config'
 
 const ISSUER = 'comptoir'
@@ -20,13 +21,29 @@ let key: Uint8Array | undefined
 /** The HS256 key of every token the server signs (access tokens, device cookies, e-mail links); each kind has its own audience. */
 export const signingKey = () => (key ??= new TextEncoder().encode(useConfig().jwtSecret))
 
+/** A new HS256 token of one kind (its audience), to which the caller adds its claims before signing with `signingKey()`. */
+export function newToken(audience: string, claims: JWTPayload = {}) {
+  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setAudience(audience)
+}
+
+/**
+ * The claims of a genuine, unexpired token of one kind, or null. The algorithm is pinned
+ * (no `none`, no algorithm switching); the audience, and the claims the caller names, are required.
+ */
+export async function readToken(token: string, options: { audience: string, issuer?: string, requiredClaims: string[] }): Promise<JWTPayload | null> {
+  try {
+    return (await jwtVerify(token, signingKey(), { algorithms: ['HS256'], ...options })).payload
+  }
+  catch {
+    return null
+  }
+}
+
 export async function signAccessToken(userId: string, sessionId: string) {
   const jti = randomUUID()
   const expiresAt = new Date(Date.now() + useConfig().accessTokenTtl * 1000)
-  const token = await new SignJWT({ sid: sessionId })
-    .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
+  const token = await newToken(AUDIENCE, { sid: sessionId })
     .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
     .setSubject(userId)
     .setJti(jti)
     .setIssuedAt()
@@ -35,22 +52,9 @@ export async function signAccessToken(userId: string, sessionId: string) {
   return { token, jti, expiresAt }
 }
 
-/**
- * The claims of a genuine, unexpired token, or null. The algorithm is pinned (no `none`,
- * no algorithm switching), and issuer, audience and the claims used later are required.
- */
+/** The claims of a genuine, unexpired access token (issuer and the claims used later required), or null. */
 export async function verifyAccessToken(token: string): Promise<AccessClaims | null> {
-  try {
-    const { payload } = await jwtVerify(token, signingKey(), {
-      algorithms: ['HS256'],
-      issuer: ISSUER,
-      audience: AUDIENCE,
-      requiredClaims: ['sub', 'jti', 'exp', 'sid'],
-    })
-    if (typeof payload.sid !== 'string') return null
-    return { sub: payload.sub!, jti: payload.jti!, sid: payload.sid, exp: payload.exp! }
-  }
-  catch {
-    return null
-  }
+  const payload = await readToken(token, { issuer: ISSUER, audience: AUDIENCE, requiredClaims: ['sub', 'jti', 'exp', 'sid'] })
+  if (!payload || typeof payload.sid !== 'string') return null
+  return { sub: payload.sub!, jti: payload.jti!, sid: payload.sid, exp: payload.exp! }
 }
