@@ -68,6 +68,10 @@ export type CreateOrderResult = { order: OrderJson, replayed: boolean }
  *
  * With an Idempotency-Key, the first request inserts the key; a concurrent or later one
  * with the same key, within 24 hours, waits on that row and gets the same order back.
+ *
+ * Round trips are few: statements that do not wait for each other's answer are sent
+ * together (postgres.js pipelines them on the transaction's connection, in the order
+ * given), so a new order costs BEGIN, claim + lock, the writes, the mail, COMMIT.
  */
 export async function createOrder(db: Database, buyer: Buyer, input: OrderCreateInput, idempotencyKey?: string): Promise<CreateOrderResult> {
   // The shop mails every order: only to an address its owner confirmed.
@@ -76,32 +80,33 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       details: { email: ['Not confirmed yet'] },
     })
   }
+  const lines = [...input.items].sort((a, b) => a.product_id.localeCompare(b.product_id))
+  const hash = idempotencyKey ? requestHash(input) : undefined
   return db.transaction(async (tx) => {
-    if (idempotencyKey) {
-      const hash = requestHash(input)
-      const [claimed] = await tx.insert(idempotencyKeys)
-        .values({ userId: buyer.id, key: idempotencyKey, requestHash: hash, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_HOURS})` })
-        // A key past its 24 hours is free again, whether or not pruning has deleted it yet.
-        .onConflictDoUpdate({
-          target: [idempotencyKeys.userId, idempotencyKeys.key],
-          set: { requestHash: hash, orderId: null, responseStatus: null, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
-          setWhere: sql`${idempotencyKeys.expiresAt} <= now()`,
-        })
-        .returning({ id: idempotencyKeys.id })
-      if (!claimed) {
-        const [previous] = await tx.select().from(idempotencyKeys)
-          .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
-        if (previous?.requestHash !== hash) throw apiError(422, 'This Idempotency-Key was already used for a different order')
-        if (!previous.orderId) throw apiError(409, 'An order with this Idempotency-Key is still being placed')
-        return { order: (await getOrder(tx, previous.orderId, { userId: buyer.id }))!, replayed: true }
-      }
+    const [claim, locked] = await Promise.all([
+      idempotencyKey && hash
+        ? tx.insert(idempotencyKeys)
+            .values({ userId: buyer.id, key: idempotencyKey, requestHash: hash, expiresAt: sql`now() + make_interval(hours => ${IDEMPOTENCY_HOURS})` })
+            // A key past its 24 hours is free again, whether or not pruning has deleted it yet.
+            .onConflictDoUpdate({
+              target: [idempotencyKeys.userId, idempotencyKeys.key],
+              set: { requestHash: hash, orderId: null, responseStatus: null, createdAt: sql`now()`, expiresAt: sql`excluded.expires_at` },
+              setWhere: sql`${idempotencyKeys.expiresAt} <= now()`,
+            })
+            .returning({ id: idempotencyKeys.id })
+        : undefined,
+      tx.select().from(products)
+        .where(inArray(products.id, lines.map(line => line.product_id)))
+        .orderBy(products.id)
+        .for('update'),
+    ])
+    if (idempotencyKey && claim?.length === 0) {
+      const [previous] = await tx.select().from(idempotencyKeys)
+        .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
+      if (!previous || previous.requestHash !== hash) throw apiError(422, 'This Idempotency-Key was already used for a different order')
+      if (!previous.orderId) throw apiError(409, 'An order with this Idempotency-Key is still being placed')
+      return { order: (await getOrder(tx, previous.orderId, { userId: buyer.id }))!, replayed: true }
     }
-
-    const lines = [...input.items].sort((a, b) => a.product_id.localeCompare(b.product_id))
-    const locked = await tx.select().from(products)
-      .where(inArray(products.id, lines.map(line => line.product_id)))
-      .orderBy(products.id)
-      .for('update')
     const byId = new Map(locked.map(product => [product.id, product]))
 
     const details: Record<string, string[]> = {}
@@ -114,60 +119,56 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     })
     if (Object.keys(details).length > 0) throw apiError(409, 'Some items are not available in the quantity asked', { details })
 
-    const totalCents = lines.reduce((total, line) => total + byId.get(line.product_id)!.priceCents * line.quantity, 0)
-    const [order] = await tx.insert(orders).values({
-      userId: buyer.id,
-      totalCents,
-      shippingAddress: input.shipping_address,
-      notes: input.notes || null,
-    }).returning()
-
-    const ledger: (typeof stockMovements.$inferInsert)[] = []
-    const lineRows: (typeof orderItems.$inferInsert)[] = []
-    for (const line of lines) {
-      const product = byId.get(line.product_id)!
-      // Conditional even under the lock: the database, not this code, has the last word on stock.
-      const [taken] = await tx.update(products)
-        .set({ stock: sql`${products.stock} - ${line.quantity}` })
-        .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
-        .returning({ stock: products.stock })
-      if (!taken) throw apiError(409, `Only ${product.stock} of ${product.name} left`)
-      ledger.push({ productId: product.id, delta: -line.quantity, stockAfter: taken.stock, reason: 'order', orderId: order!.id, actorId: buyer.id })
-      lineRows.push({
-        orderId: order!.id,
+    // The rows are locked and checked: every answer below is known before it comes back.
+    const orderId = crypto.randomUUID()
+    const chosen = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
+    const totalCents = chosen.reduce((total, { line, product }) => total + product.priceCents * line.quantity, 0)
+    // Conditional even under the lock: the database, not this code, has the last word on stock.
+    const takeStock = Promise.all(chosen.map(({ line, product }) => tx.update(products)
+      .set({ stock: sql`${products.stock} - ${line.quantity}` })
+      .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
+      .returning({ stock: products.stock })))
+    const write = Promise.all([
+      tx.insert(orders).values({ id: orderId, userId: buyer.id, totalCents, shippingAddress: input.shipping_address, notes: input.notes || null }).returning(),
+      tx.insert(orderItems).values(chosen.map(({ line, product }) => ({
+        orderId,
         productId: product.id,
         productName: product.name,
         quantity: line.quantity,
         unitPriceCents: product.priceCents,
         unitCostCents: product.costCents,
-      })
-    }
-    // One statement each for the ledger rows and the order lines, whatever the number of lines.
-    await tx.insert(stockMovements).values(ledger)
-    const items: ItemRow[] = await tx.insert(orderItems).values(lineRows).returning()
-    await tx.insert(orderEvents).values({ orderId: order!.id, toStatus: 'pending', actorId: buyer.id })
-    if (idempotencyKey) {
-      await tx.update(idempotencyKeys).set({ orderId: order!.id, responseStatus: 201 })
-        .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
-    }
-    const json = toOrderJson(order!, items)
-    await enqueueEmail(tx, {
-      userId: buyer.id,
-      to: buyer.email,
-      subject: `Your Comptoir order ${json.id.slice(0, 8)}`,
-      text: [
-        'Thank you for your order.',
-        '',
-        ...json.items.map(item => `${item.quantity} × ${item.product_name}  ${formatPrice(item.subtotal)}`),
-        '',
-        `Total: ${formatPrice(json.total_amount)}`,
-        '',
-        'It will be shipped to:',
-        json.shipping_address,
-      ].join('\n'),
+      }))).returning(),
+      tx.insert(stockMovements).values(chosen.map(({ line, product }) => ({
+        productId: product.id, delta: -line.quantity, stockAfter: product.stock - line.quantity, reason: 'order' as const, orderId, actorId: buyer.id,
+      }))),
+      tx.insert(orderEvents).values({ orderId, toStatus: 'pending', actorId: buyer.id }),
+      idempotencyKey
+        ? tx.update(idempotencyKeys).set({ orderId, responseStatus: 201 })
+            .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
+        : undefined,
+      announceCatalogChange(tx, lines.map(line => line.product_id)),
+      enqueueEmail(tx, {
+        userId: buyer.id,
+        to: buyer.email,
+        subject: `Your Comptoir order ${orderId.slice(0, 8)}`,
+        text: [
+          'Thank you for your order.',
+          '',
+          ...chosen.map(({ line, product }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(product.priceCents * line.quantity))}`),
+          '',
+          `Total: ${formatPrice(centsToAmount(totalCents))}`,
+          '',
+          'It will be shipped to:',
+          input.shipping_address,
+        ].join('\n'),
+      }),
+    ])
+    const [taken, [[order], items]] = await Promise.all([takeStock, write])
+    taken.forEach(([row], index) => {
+      const { line, product } = chosen[index]!
+      if (row?.stock !== product.stock - line.quantity) throw apiError(409, `Only ${product.stock} of ${product.name} left`)
     })
-    await announceCatalogChange(tx, json.items.map(item => item.product_id))
-    return { order: json, replayed: false }
+    return { order: toOrderJson(order!, items), replayed: false }
   })
 }
 
