@@ -101,6 +101,6 @@ export async function seedBench(db: Database) {
       from (select product_id, sum(quantity) as units from bench_l group by product_id) sold
       where products.id = sold.product_id`)
   })
-  // Fresh statistics, as autovacuum would have them on a shop that has been running a while.
-  await db.execute(sql`analyze`)
+  // Fresh statistics and visibility map, as autovacuum leaves them on a shop that has been running a while.
+  await db.execute(sql`vacuum analyze`)
 }

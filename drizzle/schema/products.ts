@@ -23,10 +23,11 @@ export const products = pgTable('products', {
   uniqueIndex('products_sku_key').on(t.sku),
   // Keyword search is `name ILIKE '%…%'`, which only a trigram index can serve.
   index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),
-  // One index per public sort and range filter; the storefront always filters on is_active.
-  index('products_active_created_at_idx').on(t.isActive, t.createdAt),
-  index('products_active_name_idx').on(t.isActive, t.name),
-  index('products_active_price_idx').on(t.isActive, t.priceCents),
-  index('products_active_stock_idx').on(t.isActive, t.stock),
+  // One index per public sort and range filter; the storefront always filters on is_active,
+  // and the id (every sort's tie-break) makes a page's ids readable from the index alone.
+  index('products_active_created_at_idx').on(t.isActive, t.createdAt, t.id),
+  index('products_active_name_idx').on(t.isActive, t.name, t.id),
+  index('products_active_price_idx').on(t.isActive, t.priceCents, t.id),
+  index('products_active_stock_idx').on(t.isActive, t.stock, t.id),
   index('products_category_idx').on(t.category),
 ])
