@@ -42,6 +42,10 @@ export default defineNuxtConfig({
     'build:manifest'(manifest) {
       for (const chunk of Object.values(manifest)) chunk.prefetch = false
     },
+    // The router options live at the root beside the pages (Nuxt looks in app/, which this layout does not have).
+    'pages:routerOptions'({ files }) {
+      files.push({ path: resolve(import.meta.dirname, 'router.options.ts') })
+    },
     'nitro:init'(nitro) {
       // The built server applies migrations at boot: ship them beside it.
       nitro.hooks.hook('compiled', async () => {

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path'
 export const ROOT = resolve(import.meta.dirname, '../..')
 export const SERVER_ENTRY = join(ROOT, '.output/server/index.mjs')
 
-const SOURCES = ['app.vue', 'app.config.ts', 'error.vue', 'nuxt.config.ts', 'package-lock.json', 'assets', 'components', 'composables', 'drizzle', 'layouts', 'middleware', 'pages', 'plugins', 'public', 'server', 'shared', 'stores']
+const SOURCES = ['app.vue', 'app.config.ts', 'error.vue', 'nuxt.config.ts', 'package-lock.json', 'assets', 'components', 'composables', 'drizzle', 'layouts', 'middleware', 'pages', 'plugins', 'public', 'router.options.ts', 'server', 'shared', 'stores', 'utils']
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0
@@ -16,11 +16,16 @@ function newestMtime(path: string): number {
 
 /** Tests run against the production build; it is (re)built when a source is newer than it. */
 export function ensureBuild() {
-  const built = join(ROOT, '.output/nitro.json')
+  ensureBuildOf(ROOT, SOURCES)
+}
+
+/** Builds the Nuxt app in `root` unless its .output is newer than every one of `sources` (paths relative to root). */
+export function ensureBuildOf(root: string, sources: string[]) {
+  const built = join(root, '.output/nitro.json')
   const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0
-  const sourcesAt = Math.max(...SOURCES.map(source => newestMtime(join(ROOT, source))))
+  const sourcesAt = Math.max(...sources.map(source => newestMtime(join(root, source))))
   if (builtAt > sourcesAt) return
-  console.info('[test] building the production server (sources changed since the last build)…')
-  const result = spawnSync('npx', ['nuxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } })
+  console.info(`[build] building ${root === ROOT ? 'the production server' : root} (sources changed since the last build)…`)
+  const result = spawnSync('npx', ['nuxt', 'build', root], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } })
   if (result.status !== 0) throw new Error('nuxt build failed')
 }
