@@ -46,6 +46,8 @@ const post = (url: string, path: string, body: unknown, cookie = '') => fetch(ur
   headers: { 'content-type': 'application/json', 'origin': url, cookie },
   body: JSON.stringify(body),
 })
+/** These tests run npm scripts (each a Node 24 process opening the database) beside a server: slow on a busy machine. */
+const SCRIPT_TIMEOUT = 90_000
 const cookiesOf = (res: Response) => res.headers.getSetCookie().map(c => c.split(';')[0]).join('; ')
 
 const stranger = { email: 'first-come@test.example', username: 'firstcome', password: 'the stranger\'s password' }
@@ -71,7 +73,7 @@ describe('npm run db:seed', () => {
       expect((await post(url, '/api/auth/login', { email, password })).status).toBe(401)
       expect((await (await fetch(`${url}/api/products?limit=1`)).json()).total).toBeGreaterThan(0)
     })
-  })
+  }, SCRIPT_TIMEOUT)
 })
 
 describe('npm run create-admin', () => {
@@ -100,7 +102,7 @@ describe('npm run create-admin', () => {
       const again = await post(url, '/api/auth/login', stranger)
       expect((await again.json()).data.user.is_admin).toBe(true)
     })
-  })
+  }, SCRIPT_TIMEOUT)
 
   it('creates a new admin, whose address needs no confirmation', async () => {
     const created = run('create-admin.ts', ['--email', 'new-admin@test.example', '--username', 'newadmin', '--password', 'a long admin password'])
