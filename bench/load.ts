@@ -22,6 +22,8 @@ export interface Measure {
   statuses: Record<string, number>
   /** Connection errors, timeouts and answers with an unexpected status. */
   errors: number
+  /** Pages the shop sent from its page cache (`x-page-cache: hit`) instead of rendering them. */
+  cacheHits: number
   peakRssMb: number
 }
 
@@ -46,12 +48,18 @@ function peakRssMb(pid: number) {
 
 export async function drive(load: Load): Promise<Measure> {
   resetPeakRss(load.pid)
+  let cacheHits = 0
   const result = await autocannon({
     url: load.url,
     connections: load.connections,
     duration: load.seconds,
     // setupRequest builds every request afresh: random pages, ids, buyers and bodies.
-    requests: [{ setupRequest: request => ({ ...request, ...load.next() }) }],
+    requests: [{
+      setupRequest: request => ({ ...request, ...load.next() }),
+      onResponse: (_status, _body, _context, headers) => {
+        if (headers?.['x-page-cache'] === 'hit') cacheHits++
+      },
+    }],
   })
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]))
   const unexpected = Object.entries(statuses).filter(([status]) => !load.expected.includes(Number(status))).reduce((sum, [, n]) => sum + n, 0)
@@ -62,6 +70,7 @@ export async function drive(load: Load): Promise<Measure> {
     p99: result.latency.p99,
     statuses,
     errors: result.errors + unexpected,
+    cacheHits,
     peakRssMb: peakRssMb(load.pid),
   }
 }

@@ -12,6 +12,9 @@ export interface ScenarioResult {
   baseline: Measure
   /** Comptoir's requests per second over the baseline's. */
   ratio: number
+  /** Pages: the bare-Nuxt floor (bench/baselines/nuxt-floor), and Comptoir's rate over its rate. */
+  floor?: Measure
+  floorRatio?: number
 }
 
 /** Pages rendered fresh for each request (random pages, or a signed-in visitor), and the rate each must reach. */
@@ -44,27 +47,29 @@ function refusals(measure: Measure) {
 }
 
 export function formatScenario(result: ScenarioResult) {
-  const row = (name: string, m: Measure) => [name, String(m.rps), m.p50.toFixed(0), m.p99.toFixed(0), String(m.errors), refusals(m) || '–', `${m.peakRssMb} MB`]
+  const row = (name: string, m: Measure) => [name, String(m.rps), m.p50.toFixed(0), m.p99.toFixed(0), String(m.errors), refusals(m) || '–', String(m.cacheHits), `${m.peakRssMb} MB`]
   const targets = targetsOf(result).map(t => `${t.met ? 'met' : 'MISSED'}: ${t.name}`).join(', ')
   return [
     `${result.id}  ${result.title}  (${result.connections} connections, ${result.seconds} s)`,
     align([
-      ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx answers', 'peak RSS'],
+      ['server', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'non-2xx answers', 'page-cache hits', 'peak RSS'],
       row('comptoir', result.app),
       row('bare baseline', result.baseline),
+      ...(result.floor ? [row('bare-Nuxt floor', result.floor)] : []),
     ]).replace(/^/gm, '  '),
-    `  ratio ${result.ratio.toFixed(2)}; ${targets}`,
+    `  ratio ${result.ratio.toFixed(2)}${result.floorRatio === undefined ? '' : `, to the bare-Nuxt floor ${result.floorRatio.toFixed(2)}`}; ${targets}`,
   ].join('\n')
 }
 
 /** One line per scenario, as a Markdown table (the README's figures). */
 export function formatSummary(results: ScenarioResult[]) {
   const lines = [
-    '| scenario | req/s | p50 / p99 ms | errors | peak RSS | baseline req/s | baseline p50 / p99 ms | ratio |',
-    '|---|--:|--:|--:|--:|--:|--:|--:|',
+    '| scenario | req/s | p50 / p99 ms | errors | peak RSS | baseline req/s | baseline p50 / p99 ms | ratio | bare-Nuxt floor req/s | ratio to the floor |',
+    '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|',
   ]
   for (const r of results) {
-    lines.push(`| ${r.id} ${r.title} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.app.errors} | ${r.app.peakRssMb} MB | ${r.baseline.rps} | ${r.baseline.p50.toFixed(0)} / ${r.baseline.p99.toFixed(0)} | ${r.ratio.toFixed(2)} |`)
+    const floor = r.floor ? [String(r.floor.rps), r.floorRatio!.toFixed(2)] : ['–', '–']
+    lines.push(`| ${r.id} ${r.title} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.app.errors} | ${r.app.peakRssMb} MB | ${r.baseline.rps} | ${r.baseline.p50.toFixed(0)} / ${r.baseline.p99.toFixed(0)} | ${r.ratio.toFixed(2)} | ${floor.join(' | ')} |`)
   }
   return lines.join('\n')
 }

@@ -14,7 +14,7 @@ import { products, users } from '../drizzle/schema/index.ts'
 import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseOptions } from '../server/database/client.ts'
 import { migrateDatabase } from '../server/database/migrate.ts'
-import { ensureBuild, ROOT } from '../test/support/build.ts'
+import { ensureBuild, ensureBuildOf, ROOT } from '../test/support/build.ts'
 import { createTestDatabase } from '../test/support/database.ts'
 import { startServer } from '../test/support/server.ts'
 import type { RunningServer } from '../test/support/server.ts'
@@ -29,8 +29,11 @@ const { values: args } = parseArgs({
   options: {
     pglite: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '10' },
+    only: { type: 'string' },
   },
 })
+/** `--only 3e,4a`: those scenarios alone (while working on them); the README's figures come from full runs. */
+const ONLY = args.only?.split(',').map(id => id.trim())
 const SECONDS = Number(args.seconds)
 if (!Number.isInteger(SECONDS) || SECONDS < 1) {
   console.error(`--seconds takes a whole number of seconds, at least 1 (got ${args.seconds})`)
@@ -58,10 +61,21 @@ const log = (message: string) => console.info(`[bench ${elapsed()}] ${message}`)
 
 const between = (min: number, max: number) => min + Math.floor(Math.random() * (max - min + 1))
 const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!
+/** Draws without putting back (reshuffled once all are drawn): a "fresh page" scenario asks for each page once before any comes again. */
+function deck<T>(items: T[]) {
+  let order: T[] = []
+  return () => {
+    if (order.length === 0) order = items.map(item => ({ item, key: Math.random() })).sort((a, b) => a.key - b.key).map(({ item }) => item)
+    return order.pop()!
+  }
+}
+const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1)
 
-// 1. The production build, remade when a source changed since the last one.
+// 1. The production build, remade when a source changed since the last one, and the bare-Nuxt floor's.
+const FLOOR = join(ROOT, 'bench/baselines/nuxt-floor')
 ensureBuild()
-log('production build ready')
+ensureBuildOf(FLOOR, ['nuxt.config.ts', 'app', 'server', '../markup.ts', '../database.ts', '../../../utils/classes.ts'])
+log('production builds ready (the shop and the bare-Nuxt floor)')
 
 // 2. A fresh database: PostgreSQL beside DATABASE_URL's (or the local server), or PGlite in a temporary directory.
 if (args.pglite) delete process.env.DATABASE_URL
@@ -79,7 +93,7 @@ process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)))
 
 /** Where a server's data lives: the shared PostgreSQL database, or its own PGlite directory. */
 const location = (cwd: string): DatabaseOptions => ({ url: database.url, dataDir: join(cwd, '.data/pglite') })
-const baselineCwd = { api: join(database.cwd, 'api-baseline'), ssr: join(database.cwd, 'ssr-baseline') }
+const baselineCwd = { api: join(database.cwd, 'api-baseline'), ssr: join(database.cwd, 'ssr-baseline'), floor: join(database.cwd, 'nuxt-floor') }
 
 try {
   // 3. Seed, and keep what the scenarios draw from: product ids, hot products, buyers.
@@ -104,6 +118,7 @@ try {
   }
   const apiBaselineEnv = baselineEnv(baselineCwd.api)
   const ssrBaselineEnv = baselineEnv(baselineCwd.ssr)
+  const floorEnv = baselineEnv(baselineCwd.floor)
   // The heap limit `npm start` sets (see the README's Performance section): measured as it is run.
   const app = await startServer({ cwd: database.cwd, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn', NODE_OPTIONS: PRODUCTION_NODE_OPTIONS } })
   servers.push(app)
@@ -111,7 +126,9 @@ try {
   servers.push(apiBaseline)
   const ssrBaseline = await startServer({ cwd: baselineCwd.ssr, env: ssrBaselineEnv, entry: join(ROOT, 'bench/baselines/ssr.ts'), waitFor: '/products' })
   servers.push(ssrBaseline)
-  log(`shop on ${app.url}, API baseline on ${apiBaseline.url}, SSR baseline on ${ssrBaseline.url}`)
+  const floor = await startServer({ cwd: baselineCwd.floor, env: floorEnv, entry: join(FLOOR, '.output/server/index.mjs'), waitFor: '/products' })
+  servers.push(floor)
+  log(`shop on ${app.url}, API baseline on ${apiBaseline.url}, SSR baseline on ${ssrBaseline.url}, bare-Nuxt floor on ${floor.url}`)
 
   const listPages = Math.ceil(BENCH_SIZES.products / API_PAGE_SIZE)
   const keywordPages = Math.ceil(BENCH_SIZES.products / KINDS.length / API_PAGE_SIZE)
@@ -137,6 +154,10 @@ try {
   const asBuyer = (body: unknown) => post('/api/orders', body, { 'cookie': pick(buyerCookies), 'origin': app.url, 'idempotency-key': randomUUID() })
   const asBaselineBuyer = (body: object) => post('/api/orders', { ...body, user_id: pick(buyerIds) })
   const page = (path: string, cookie?: string): Request => ({ method: 'GET', path, headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } })
+  const drawPage = <T>(items: T[], path: (item: T) => string) => {
+    const draw = deck(items)
+    return () => page(path(draw()))
+  }
   /** Signs the buyers in (once) and fills each one's saved cart with two products. */
   const buyersWithCarts = async () => {
     if (buyerCookies.length > 0) return
@@ -163,6 +184,8 @@ try {
     expected: number[]
     app: () => Request
     baseline: { server: RunningServer, next: () => Request }
+    /** Pages only: the same requests to the bare-Nuxt floor. */
+    floor?: () => Request
     before?: () => Promise<void>
   }
 
@@ -183,38 +206,44 @@ try {
       baseline: { server: apiBaseline, next: () => ({ method: 'GET', path: `/api/products/${pick(productIds)}` }) },
     },
     {
-      id: '3a', title: `SSR GET /products?page=N (N random of ${storefrontPages}: nearly every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
-      app: () => page(`/products?page=${between(1, storefrontPages)}`),
-      baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, storefrontPages)}`) },
+      id: '3a', title: `SSR GET /products?page=N (each N of ${storefrontPages} once before any again: pages > 100 are never cached)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: drawPage(numbers(storefrontPages), n => `/products?page=${n}`),
+      baseline: { server: ssrBaseline, next: drawPage(numbers(storefrontPages), n => `/products?page=${n}`) },
+      floor: drawPage(numbers(storefrontPages), n => `/products?page=${n}`),
     },
     {
-      id: '3b', title: `SSR GET /products/:id (random of ${productIds.length}: nearly every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
-      app: () => page(`/products/${pick(productIds)}`),
-      baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`) },
+      id: '3b', title: `SSR GET /products/:id (each of ${productIds.length} once before any again: every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: drawPage(productIds, id => `/products/${id}`),
+      baseline: { server: ssrBaseline, next: drawPage(productIds, id => `/products/${id}`) },
+      floor: drawPage(productIds, id => `/products/${id}`),
     },
     {
       id: '3c', title: `SSR GET /products?page=N, repeat visits without cookies (N of the first ${HOT_PAGES}, page cache warm)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       before: () => warm(Array.from({ length: HOT_PAGES }, (_, i) => `/products?page=${i + 1}`)),
       app: () => page(`/products?page=${between(1, HOT_PAGES)}`),
       baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, HOT_PAGES)}`) },
+      floor: () => page(`/products?page=${between(1, HOT_PAGES)}`),
     },
     {
       id: '3d', title: `SSR GET /products/:id, repeat visits without cookies (${HOT_PRODUCTS} popular products, page cache warm)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       before: () => warm(productIds.slice(0, HOT_PRODUCTS).map(id => `/products/${id}`)),
       app: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`),
       baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`) },
+      floor: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`),
     },
     {
       id: '3e', title: `SSR GET /products?page=N for a signed-in customer with a cart (${BUYERS} buyers, N random of ${storefrontPages})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       before: buyersWithCarts,
       app: () => page(`/products?page=${between(1, storefrontPages)}`, pick(buyerCookies)),
       baseline: { server: ssrBaseline, next: () => page(`/products?page=${between(1, storefrontPages)}`, 'signed-in=1') },
+      floor: () => page(`/products?page=${between(1, storefrontPages)}`, 'signed-in=1'),
     },
     {
       id: '3f', title: `SSR GET /products/:id for a signed-in customer with a cart (${BUYERS} buyers, random of ${productIds.length})`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
       before: buyersWithCarts,
       app: () => page(`/products/${pick(productIds)}`, pick(buyerCookies)),
       baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`, 'signed-in=1') },
+      floor: () => page(`/products/${pick(productIds)}`, 'signed-in=1'),
     },
     {
       id: '4a', title: `POST /api/orders, ${BUYERS} buyers, 1-3 lines over ${productIds.length} products`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: true, expected: [201],
@@ -236,7 +265,7 @@ try {
 
   // 5. Each scenario on the shop, then on its baseline.
   const results: ScenarioResult[] = []
-  for (const scenario of scenarios) {
+  for (const scenario of scenarios.filter(s => !ONLY || ONLY.includes(s.id))) {
     await scenario.before?.()
     const run = async (server: RunningServer, next: () => Request): Promise<Measure> => {
       const load = { url: server.url, connections: scenario.connections, next, pid: server.process.pid!, expected: scenario.expected }
@@ -245,6 +274,7 @@ try {
     }
     const appMeasure = await run(app, scenario.app)
     const baselineMeasure = await run(scenario.baseline.server, scenario.baseline.next)
+    const floorMeasure = scenario.floor ? await run(floor, scenario.floor) : undefined
     const result: ScenarioResult = {
       id: scenario.id,
       title: scenario.title,
@@ -254,6 +284,7 @@ try {
       app: appMeasure,
       baseline: baselineMeasure,
       ratio: Math.round(appMeasure.rps / baselineMeasure.rps * 100) / 100,
+      ...(floorMeasure ? { floor: floorMeasure, floorRatio: Math.round(appMeasure.rps / floorMeasure.rps * 100) / 100 } : {}),
     }
     results.push(result)
     console.info(`\n${formatScenario(result)}\n`)
@@ -265,11 +296,13 @@ try {
 
   // 7. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.
   await Promise.all(servers.splice(0).map(server => server.stop()))
-  const hotRun = results.find(r => r.id === '4b')!
-  const checks = [
-    await checkHotProduct(location(database.cwd), HOT_SKUS.app, hotRun.app.statuses['201'] ?? 0),
-    await checkHotProduct(location(baselineCwd.api), HOT_SKUS.baseline, hotRun.baseline.statuses['201'] ?? 0),
-  ]
+  const hotRun = results.find(r => r.id === '4b')
+  const checks = hotRun
+    ? [
+        await checkHotProduct(location(database.cwd), HOT_SKUS.app, hotRun.app.statuses['201'] ?? 0),
+        await checkHotProduct(location(baselineCwd.api), HOT_SKUS.baseline, hotRun.baseline.statuses['201'] ?? 0),
+      ]
+    : []
   for (const check of checks) {
     log(`${check.sku}: ${check.ok ? 'consistent' : 'INCONSISTENT'}: ${HOT_STOCK} - ${check.stock} in stock = ${HOT_STOCK - check.stock} lost, ${check.sold} sold in ${check.orders} orders (${check.created} answered 201), ledger sums to ${check.ledger} with ${check.ledgerSold} taken by orders`)
   }

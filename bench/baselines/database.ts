@@ -34,13 +34,13 @@ export function openBareDatabase(env: NodeJS.ProcessEnv): BareDatabase {
 /** The columns of a product row as the shop's public JSON shows them (no cost for the public). */
 export function productJson(row: Row) {
   return {
-    id: row.id,
-    name: row.name,
-    description: row.description,
-    category: row.category,
+    id: row.id as string,
+    name: row.name as string,
+    description: row.description as string,
+    category: row.category as string | null,
     price: Number(row.price_cents) / 100,
-    stock: row.stock,
-    sku: row.sku,
+    stock: row.stock as number,
+    sku: row.sku as string | null,
     is_active: row.is_active,
     created_at: (row.created_at as Date).toISOString(),
     updated_at: (row.updated_at as Date).toISOString(),
@@ -54,7 +54,7 @@ export async function productPage(db: BareDatabase, { page, limit, keyword }: { 
   const filter = keyword ? 'is_active = true and name ilike $1' : 'is_active = true'
   const params = keyword ? [`%${keyword.replace(/[\\%_]/g, c => `\\${c}`)}%`] : []
   const [rows, [total]] = await Promise.all([
-    db.query(`select * from products where ${filter} order by created_at desc, id desc limit ${limit} offset ${(page - 1) * limit}`, params),
+    db.query(`select * from products where id in (select id from products where ${filter} order by created_at desc, id desc limit ${limit} offset ${(page - 1) * limit}) order by created_at desc, id desc`, params),
     db.query(`select count(*) as total from products where ${filter}`, params),
   ])
   const count = Number(total!.total)

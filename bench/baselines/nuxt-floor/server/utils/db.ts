@@ -1,0 +1,3 @@
+import { openBareDatabase } from '../../../database.ts'
+
+export const db = openBareDatabase(process.env)
