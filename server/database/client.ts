@@ -6,6 +6,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite'
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js'
 import postgres from 'postgres'
 import * as schema from '../../drizzle/schema/index.ts'
+import { withAfterCommit } from './commit.ts'
 
 export type Schema = typeof schema
 /** The Drizzle API common to both drivers: services are written once against it. */
@@ -36,7 +37,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       connection: { application_name: 'comptoir' },
     })
     return {
-      db: drizzlePostgres({ client, schema }),
+      db: withAfterCommit(drizzlePostgres({ client, schema })),
       driver: 'postgres',
       // postgres.js keeps one extra connection for LISTEN and re-listens after a reconnect.
       listen: async (channel, handler) => {
@@ -48,7 +49,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
   mkdirSync(options.dataDir, { recursive: true })
   const client = new PGlite(options.dataDir, { extensions: { pg_trgm } })
   return {
-    db: drizzlePglite({ client, schema }),
+    db: withAfterCommit(drizzlePglite({ client, schema })),
     driver: 'pglite',
     listen: async (channel, handler) => {
       await client.listen(channel, handler)

@@ -1,7 +1,8 @@
-import { and, count, desc, eq } from 'drizzle-orm'
+import { and, desc, eq } from 'drizzle-orm'
 import { auditLog, users } from '../../drizzle/schema'
-import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+import { readPage } from '../database/pages'
+import type { PageWindow } from '../database/pages'
 
 /** The admin behind a write, for the audit log. */
 export interface Actor {
@@ -39,15 +40,11 @@ export async function listAudit(db: Database, query: { page: number, limit: numb
     query.entity ? eq(auditLog.entity, query.entity) : undefined,
     query.actor_id ? eq(auditLog.actorId, query.actor_id) : undefined,
   )
-  const [rows, [totals]] = await Promise.all([
-    db.select({ entry: auditLog, actorEmail: users.email }).from(auditLog)
-      .leftJoin(users, eq(users.id, auditLog.actorId))
-      .where(where)
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(query.limit).offset((query.page - 1) * query.limit),
-    db.select({ total: count() }).from(auditLog).where(where),
-  ])
-  const data = rows.map(({ entry, actorEmail }) => ({
+  const rows = async (window: PageWindow) => (await db.select({ entry: auditLog, actorEmail: users.email }).from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorId))
+    .where(where)
+    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+    .limit(window.limit).offset(window.offset)).map(({ entry, actorEmail }) => ({
     id: entry.id,
     action: entry.action,
     entity: entry.entity,
@@ -60,5 +57,5 @@ export async function listAudit(db: Database, query: { page: number, limit: numb
     request_id: entry.requestId,
     created_at: entry.createdAt.toISOString(),
   }))
-  return toPage(data, totals?.total ?? 0, query.page, query.limit)
+  return readPage(db, query, { table: auditLog, where, rows })
 }

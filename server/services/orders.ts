@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { and, count, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
+import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { idempotencyKeys, orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema'
 import type { OrderCreateInput, OrderListQuery } from '../../shared/schemas/orders'
@@ -7,13 +7,13 @@ import type { OrderJson } from '../../shared/types/api'
 import { centsToAmount, formatPrice } from '../../shared/utils/money'
 import type { OrderStatus } from '../../shared/utils/order-status'
 import { canMove } from '../../shared/utils/order-status'
-import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+import { readPage } from '../database/pages'
 import { apiError } from '../utils/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 import { enqueueEmail } from './mail'
-import { announceCatalogChange } from './products'
+import { catalogChanged } from './products'
 
 type OrderRow = typeof orders.$inferSelect
 type ItemRow = typeof orderItems.$inferSelect
@@ -146,7 +146,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         ? tx.update(idempotencyKeys).set({ orderId, responseStatus: 201 })
             .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
         : undefined,
-      announceCatalogChange(tx, lines.map(line => line.product_id)),
+      catalogChanged(tx, lines.map(line => line.product_id)),
       enqueueEmail(tx, {
         userId: buyer.id,
         to: buyer.email,
@@ -194,11 +194,11 @@ export async function listOrders(db: Database, query: OrderListQuery, { userId }
   if (query.from) filters.push(gte(orders.createdAt, new Date(`${query.from}T00:00:00Z`)))
   if (query.to) filters.push(lt(orders.createdAt, new Date(Date.parse(`${query.to}T00:00:00Z`) + 86_400_000)))
   const where = and(...filters)
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(query.limit).offset((query.page - 1) * query.limit),
-    db.select({ total: count() }).from(orders).where(where),
-  ])
-  return toPage(await withItems(db, rows), totals?.total ?? 0, query.page, query.limit)
+  return readPage(db, query, {
+    table: orders,
+    where,
+    rows: async window => withItems(db, await db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(window.limit).offset(window.offset)),
+  })
 }
 
 const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
@@ -235,7 +235,7 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
           .where(eq(products.id, item.productId)).returning({ stock: products.stock })
         await tx.insert(stockMovements).values({ productId: item.productId, delta: item.quantity, stockAfter: restored!.stock, reason: 'cancel', orderId: id, actorId: actor.id })
       }
-      await announceCatalogChange(tx, items.map(item => item.productId))
+      await catalogChanged(tx, items.map(item => item.productId))
     }
     await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
     if (actor.audit) {

@@ -9,7 +9,7 @@ import { apiError } from '../utils/errors'
 import { newImageKey, removeImageFiles, writeImageFiles } from '../utils/image-files'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
-import { announceCatalogChange, toProductJson } from './products'
+import { catalogChanged, toProductJson } from './products'
 
 /** Decoding is refused above this many pixels: a small file must not unpack into gigabytes. */
 const MAX_INPUT_PIXELS = 40_000_000
@@ -91,7 +91,7 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
     if (before.imageKey === imageKey) return { previousKey: null, product: toProductJson(before, { admin: true }) }
     const [row] = await tx.update(products).set({ imageKey }).where(eq(products.id, productId)).returning()
     await recordAudit(tx, actor, { action: 'product.image', entity: 'product', entityId: productId, before: { image_key: before.imageKey }, after: { image_key: imageKey } })
-    await announceCatalogChange(tx, [productId])
+    await catalogChanged(tx, [productId])
     return { previousKey: before.imageKey, product: toProductJson(row!, { admin: true }) }
   })
 }

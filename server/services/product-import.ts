@@ -13,7 +13,7 @@ import { apiError, issuesToDetails } from '../utils/errors'
 import type { ErrorDetails } from '../utils/errors'
 import { recordAudit } from './audit'
 import type { Actor, AuditChange } from './audit'
-import { announceCatalogChange, columnsOf, toProductJson } from './products'
+import { catalogChanged, columnsOf, toProductJson } from './products'
 
 type ProductRow = typeof products.$inferSelect
 type Fields = v.InferOutput<typeof ProductImportUpdate>
@@ -177,7 +177,7 @@ async function applyPlan(tx: Database, rows: PlannedRow[], actor: Actor) {
   }
   if (ledger.length) await tx.insert(stockMovements).values(ledger)
   await recordAudit(tx, actor, changes)
-  await announceCatalogChange(tx, '*')
+  await catalogChanged(tx, '*')
 }
 
 /**

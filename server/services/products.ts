@@ -8,7 +8,11 @@ import { productImage } from '../../shared/utils/images'
 import { amountToCents, centsToAmount } from '../../shared/utils/money'
 import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+import { readPage } from '../database/pages'
+import type { PageWindow } from '../database/pages'
+import { afterCommit } from '../database/commit'
 import { apiError } from '../utils/errors'
+import { invalidateCatalog } from '../utils/catalog-versions'
 import { removeImageFiles } from '../utils/image-files'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
@@ -97,10 +101,16 @@ export async function listProducts(db: Database, query: ProductListQuery, { admi
 /** Every change to the catalog is announced, so that each server instance drops its cached pages. */
 export const CATALOG_CHANNEL = 'comptoir_catalog'
 
-/** Sent with the transaction's commit; the payload names the products (a NOTIFY carries 8,000 bytes: `*` for more). */
-export async function announceCatalogChange(db: Database, productIds: readonly string[] | '*') {
+/**
+ * After a change to these products (`*`: to any number), in the change's transaction: the
+ * NOTIFY goes out with its commit to every instance, and this one bumps its catalog
+ * versions as soon as the commit is done. The payload names the products (a NOTIFY carries
+ * 8,000 bytes: `*` for more).
+ */
+export async function catalogChanged(db: Database, productIds: readonly string[] | '*') {
   const payload = productIds === '*' || productIds.length > 100 ? '*' : productIds.join(',')
   await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${payload})`)
+  afterCommit(db, () => invalidateCatalog(productIds))
 }
 
 /** One product; an inactive one only for admins. */
@@ -125,12 +135,12 @@ export async function bestSellers(db: Database, limit: number) {
 /** Active products at or below `threshold` units, the emptiest first. */
 export async function lowStock(db: Database, query: { threshold: number, page: number, limit: number }) {
   const where = and(eq(products.isActive, true), lte(products.stock, query.threshold))
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(products).where(where).orderBy(asc(products.stock), asc(products.name), asc(products.id))
-      .limit(query.limit).offset((query.page - 1) * query.limit),
-    db.select({ total: count() }).from(products).where(where),
-  ])
-  return toPage(rows.map(row => toProductJson(row, { admin: true })), totals?.total ?? 0, query.page, query.limit)
+  return readPage(db, query, {
+    table: products,
+    where,
+    rows: async window => (await db.select().from(products).where(where).orderBy(asc(products.stock), asc(products.name), asc(products.id))
+      .limit(window.limit).offset(window.offset)).map(row => toProductJson(row, { admin: true })),
+  })
 }
 
 async function assertSkuFree(db: Database, sku: string | null | undefined, exceptId?: string) {
@@ -162,7 +172,7 @@ export async function createProduct(db: Database, input: ProductCreateInput, act
     }
     const json = toProductJson(row!, { admin: true })
     await recordAudit(tx, actor, { action: 'product.create', entity: 'product', entityId: row!.id, after: json })
-    await announceCatalogChange(tx, [row!.id])
+    await catalogChanged(tx, [row!.id])
     return json
   })
 }
@@ -175,7 +185,7 @@ export async function updateProduct(db: Database, id: string, input: ProductUpda
     const [row] = await tx.update(products).set(columnsOf(input)).where(eq(products.id, id)).returning()
     const json = toProductJson(row!, { admin: true })
     await recordAudit(tx, actor, { action: 'product.update', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }), after: json })
-    await announceCatalogChange(tx, [id])
+    await catalogChanged(tx, [id])
     return json
   })
 }
@@ -189,7 +199,7 @@ export async function deleteProduct(db: Database, images: Storage, id: string, a
     if (ordered) throw apiError(409, 'This product appears in orders and cannot be deleted; deactivate it instead')
     await tx.delete(products).where(eq(products.id, id))
     await recordAudit(tx, actor, { action: 'product.delete', entity: 'product', entityId: id, before: toProductJson(before, { admin: true }) })
-    await announceCatalogChange(tx, [id])
+    await catalogChanged(tx, [id])
     return before.imageKey
   })
   await removeImageFiles(images, imageKey)
@@ -209,7 +219,7 @@ export async function changeStock(db: Database, id: string, input: StockChangeIn
     const [row] = await tx.update(products).set({ stock: target }).where(eq(products.id, id)).returning()
     await tx.insert(stockMovements).values({ productId: id, delta: target - before.stock, stockAfter: target, reason: 'adjustment', note: input.reason || null, actorId: actor.id })
     await recordAudit(tx, actor, { action: 'product.stock', entity: 'product', entityId: id, before: { stock: before.stock }, after: { stock: target, reason: input.reason ?? null } })
-    await announceCatalogChange(tx, [id])
+    await catalogChanged(tx, [id])
     return toProductJson(row!, { admin: true })
   })
 }
@@ -217,12 +227,9 @@ export async function changeStock(db: Database, id: string, input: StockChangeIn
 /** The stock ledger of one product, newest first. */
 export async function stockHistory(db: Database, productId: string, query: { page: number, limit: number }) {
   const where = eq(stockMovements.productId, productId)
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(stockMovements).where(where).orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
-      .limit(query.limit).offset((query.page - 1) * query.limit),
-    db.select({ total: count() }).from(stockMovements).where(where),
-  ])
-  const data = rows.map(row => ({
+  const rows = async (window: PageWindow) => (await db.select().from(stockMovements).where(where)
+    .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))
+    .limit(window.limit).offset(window.offset)).map(row => ({
     id: row.id,
     delta: row.delta,
     stock_after: row.stockAfter,
@@ -232,7 +239,7 @@ export async function stockHistory(db: Database, productId: string, query: { pag
     order_id: row.orderId,
     created_at: row.createdAt.toISOString(),
   }))
-  return toPage(data, totals?.total ?? 0, query.page, query.limit)
+  return readPage(db, query, { table: stockMovements, where, rows })
 }
 
 /** Ids and last changes of every active product, for the sitemap (50,000 is the format's limit per file). */

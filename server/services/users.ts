@@ -1,10 +1,10 @@
-import { and, count, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm'
+import { and, desc, eq, ilike, isNull, ne, or, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { users } from '../../drizzle/schema'
 import type { ProfileUpdateInput, RegisterInput, UserListQuery, UserUpdateInput } from '../../shared/schemas/auth'
 import type { UserJson } from '../../shared/types/api'
-import { toPage } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
+import { readPage } from '../database/pages'
 import { apiError } from '../utils/errors'
 import { hashPassword, verifyPassword } from '../utils/password'
 import { recordAudit } from './audit'
@@ -147,14 +147,14 @@ export async function listUsers(db: Database, query: UserListQuery) {
   }
   if (query.is_active !== undefined) filters.push(eq(users.isActive, query.is_active))
   const where = and(...filters)
-  const [rows, [totals]] = await Promise.all([
-    db.select().from(users).where(where).orderBy(desc(users.createdAt), desc(users.id)).limit(query.limit).offset((query.page - 1) * query.limit),
-    db.select({ total: count() }).from(users).where(where),
-  ])
-  return toPage(rows.map(toUserJson), totals?.total ?? 0, query.page, query.limit)
+  return readPage(db, query, {
+    table: users,
+    where,
+    rows: async window => (await db.select().from(users).where(where).orderBy(desc(users.createdAt), desc(users.id)).limit(window.limit).offset(window.offset)).map(toUserJson),
+  })
 }
 
-/** An admin's change to an account. Admins cannot lock themselves out. */
+/** An admin's change to an account, its sessions ended with a deactivation. Admins cannot lock themselves out. */
 export async function adminUpdateUser(db: Database, actor: Actor, userId: string, input: UserUpdateInput) {
   if (actor.id === userId && (input.is_admin === false || input.is_active === false)) {
     throw apiError(403, 'You cannot remove your own admin rights or deactivate your own account', {
@@ -169,6 +169,8 @@ export async function adminUpdateUser(db: Database, actor: Actor, userId: string
       ...(input.is_admin !== undefined ? { isAdmin: input.is_admin } : {}),
       ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
     }).where(eq(users.id, userId)).returning()
+    // Deactivation takes effect at once: the auth check refuses the account, and its sessions end with the change.
+    if (input.is_active === false) await revokeSessions(tx, { userId })
     await recordAudit(tx, actor, { action: 'user.update', entity: 'user', entityId: userId, before: toUserJson(before), after: toUserJson(updated!) })
     return updated!
   })

@@ -8,7 +8,6 @@ export default defineEventHandler(async (event) => {
   const key = v.safeParse(IdempotencyKey, getRequestHeader(event, 'idempotency-key'))
   if (!key.success) throw apiError(400, 'Invalid Idempotency-Key header', { details: { 'Idempotency-Key': key.issues.map(issue => issue.message) } })
   const { order, replayed } = await createOrder(useDb(), session, input, key.output)
-  invalidateCatalog(order.items.map(item => item.product_id))
   if (replayed) setResponseHeader(event, 'Idempotent-Replayed', 'true')
   setResponseStatus(event, 201)
   return { data: order }

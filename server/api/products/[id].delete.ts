@@ -3,9 +3,8 @@ import { IdParams } from '#shared/schemas/auth'
 import { deleteProduct } from '../../services/products'
 
 export default defineEventHandler(async (event) => {
-  const actor = actorOf(event)
+  const admin = requireAdmin(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
-  await deleteProduct(useDb(), useStorage(IMAGE_STORAGE), id, actor)
-  invalidateCatalog([id])
+  await deleteProduct(useDb(), useStorage(IMAGE_STORAGE), id, auditActor(event, admin))
   return { message: 'Product deleted' }
 })

@@ -4,10 +4,9 @@ import { ProductUpdateInput } from '#shared/schemas/products'
 import { updateProduct } from '../../services/products'
 
 export default defineEventHandler(async (event) => {
-  const actor = actorOf(event)
+  const admin = requireAdmin(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
   const input = await readValidatedBody(event, v.parser(ProductUpdateInput))
-  const product = await updateProduct(useDb(), id, input, actor)
-  invalidateCatalog([id])
+  const product = await updateProduct(useDb(), id, input, auditActor(event, admin))
   return { data: product }
 })

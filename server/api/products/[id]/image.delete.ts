@@ -3,9 +3,8 @@ import { IdParams } from '#shared/schemas/auth'
 import { removeProductImage } from '../../../services/product-images'
 
 export default defineEventHandler(async (event) => {
-  const actor = actorOf(event)
+  const admin = requireAdmin(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
-  const product = await removeProductImage(useDb(), useStorage(IMAGE_STORAGE), id, actor)
-  invalidateCatalog([id])
+  const product = await removeProductImage(useDb(), useStorage(IMAGE_STORAGE), id, auditActor(event, admin))
   return { data: product }
 })
