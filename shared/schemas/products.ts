@@ -20,8 +20,10 @@ const listFields = {
 const Keyword = v.pipe(v.string(), v.trim(), v.maxLength(100, 'keyword is at most 100 characters'))
 const RANGE_MESSAGE = 'max_price must not be below min_price'
 
+/** The list's parameters one by one (a page reads its URL with them: composables/useListQuery.ts). */
+export const ProductListFilters = v.object({ ...listFields, keyword: v.optional(Keyword) })
 export const ProductListQuery = v.pipe(
-  v.object({ ...listFields, keyword: v.optional(Keyword) }),
+  ProductListFilters,
   v.forward(v.check(q => q.min_price === undefined || q.max_price === undefined || q.min_price <= q.max_price, RANGE_MESSAGE), ['max_price']),
 )
 export type ProductListQuery = v.InferOutput<typeof ProductListQuery>

@@ -1,0 +1,43 @@
+import type { FormError } from '@nuxt/ui'
+import { FetchError } from 'ofetch'
+
+export type ApiOutcome = { ok: true } | { ok: false, status?: number, message: string, fields: FormError[] }
+
+/**
+ * A form that sends to the API: `pending` while it does, `failure` (the server's message)
+ * when it failed, and the server's answers about this form's fields (e.g. "This username
+ * is taken") kept until their field is edited. Hand `validate` to UForm: the server's answers then survive
+ * its own re-validation, which would otherwise wipe errors set from outside.
+ */
+export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ setErrors: (errors: FormError[]) => void } | null>>) {
+  const fieldErrors = ref<FormError[]>([])
+  for (const name of Object.keys(state)) {
+    watch(() => state[name], () => {
+      fieldErrors.value = fieldErrors.value.filter(error => error.name !== name)
+    })
+  }
+  const pending = ref(false)
+  const failure = ref('')
+
+  /** Runs the form's request; on failure shows what the server said, and tells the caller. */
+  async function submit(work: () => Promise<unknown>): Promise<ApiOutcome> {
+    failure.value = ''
+    pending.value = true
+    try {
+      await work()
+      return { ok: true }
+    }
+    catch (error) {
+      const { message, fields } = describeApiError(error)
+      failure.value = message
+      fieldErrors.value = fields.filter(field => field.name !== undefined && field.name in state)
+      form.value?.setErrors(fieldErrors.value)
+      return { ok: false, status: error instanceof FetchError ? error.statusCode : undefined, message, fields: fieldErrors.value }
+    }
+    finally {
+      pending.value = false
+    }
+  }
+
+  return { submit, pending, failure, validate: () => fieldErrors.value }
+}
