@@ -1,5 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import { auditLog, users } from '../../drizzle/schema'
+import type { AuditEntryJson } from '../../shared/types/api'
+import type { Page } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import type { PageWindow } from '../database/pages'
@@ -35,7 +37,7 @@ export async function recordAudit(db: Database, actor: Actor, change: AuditChang
 }
 
 /** The log, newest first, with who did it; filtered by entity and by actor. */
-export async function listAudit(db: Database, query: { page: number, limit: number, entity?: string, actor_id?: string }) {
+export async function listAudit(db: Database, query: { page: number, limit: number, entity?: string, actor_id?: string }): Promise<Page<AuditEntryJson>> {
   const where = and(
     query.entity ? eq(auditLog.entity, query.entity) : undefined,
     query.actor_id ? eq(auditLog.actorId, query.actor_id) : undefined,

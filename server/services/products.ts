@@ -2,11 +2,12 @@ import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, ne, sql, sum }
 import type { SQL } from 'drizzle-orm'
 import type { Storage } from 'unstorage'
 import { orderItems, orders, products, stockMovements } from '../../drizzle/schema'
-import type { ProductJson } from '../../shared/types/api'
+import type { ProductJson, StockMovementJson } from '../../shared/types/api'
 import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpdateInput, StockChangeInput } from '../../shared/schemas/products'
 import { productImage } from '../../shared/utils/images'
 import { amountToCents, centsToAmount } from '../../shared/utils/money'
 import { toPage } from '../../shared/utils/pagination'
+import type { Page } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import type { PageWindow } from '../database/pages'
@@ -225,7 +226,7 @@ export async function changeStock(db: Database, id: string, input: StockChangeIn
 }
 
 /** The stock ledger of one product, newest first. */
-export async function stockHistory(db: Database, productId: string, query: { page: number, limit: number }) {
+export async function stockHistory(db: Database, productId: string, query: { page: number, limit: number }): Promise<Page<StockMovementJson>> {
   const where = eq(stockMovements.productId, productId)
   const rows = async (window: PageWindow) => (await db.select().from(stockMovements).where(where)
     .orderBy(desc(stockMovements.createdAt), desc(stockMovements.id))

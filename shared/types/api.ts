@@ -104,3 +104,30 @@ export interface PageSessionJson {
   user: UserJson
   cart: CartLineJson[]
 }
+
+/** One row of a product's stock ledger (`GET /api/products/:id/stock-movements`). */
+export interface StockMovementJson {
+  id: string
+  delta: number
+  stock_after: number
+  reason: string
+  note: string | null
+  actor_id: string | null
+  order_id: string | null
+  created_at: string
+}
+
+/** One entry of the audit log (`GET /api/admin/audit`): who changed what, before and after. */
+export interface AuditEntryJson {
+  id: string
+  action: string
+  entity: string
+  entity_id: string | null
+  actor_id: string | null
+  actor_email: string | null
+  before: unknown
+  after: unknown
+  ip_address: string | null
+  request_id: string | null
+  created_at: string
+}
