@@ -1,3 +1,4 @@
+import type { LighthouseRun } from './lighthouse.ts'
 import type { Measure } from './load.ts'
 
 export type ScenarioKind = 'api-read' | 'page' | 'write' | 'sign-in'
@@ -72,4 +73,13 @@ export function formatSummary(results: ScenarioResult[]) {
     lines.push(`| ${r.id} ${r.title} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.app.errors} | ${r.app.peakRssMb} MB | ${r.baseline.rps} | ${r.baseline.p50.toFixed(0)} / ${r.baseline.p99.toFixed(0)} | ${r.ratio.toFixed(2)} | ${floor.join(' | ')} |`)
   }
   return lines.join('\n')
+}
+
+/** Issue 13's Lighthouse targets: performance ≥ 90 and total blocking time under 300 ms, the other categories kept at 95 or more. */
+export function lighthouseTargets(run: LighthouseRun) {
+  return [
+    { name: 'performance ≥ 90', met: run.scores.performance >= 90 },
+    { name: 'TBT < 300 ms', met: run.totalBlockingTimeMs < 300 },
+    { name: 'accessibility, best practices, SEO ≥ 95', met: run.scores.accessibility >= 95 && run.scores['best-practices'] >= 95 && run.scores.seo >= 95 },
+  ]
 }

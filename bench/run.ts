@@ -19,9 +19,10 @@ import { createTestDatabase } from '../test/support/database.ts'
 import { startServer } from '../test/support/server.ts'
 import type { RunningServer } from '../test/support/server.ts'
 import { firstLoadJs } from './first-load.ts'
+import { lighthouse } from './lighthouse.ts'
 import { drive } from './load.ts'
 import type { Measure } from './load.ts'
-import { formatScenario, formatSummary, targetsOf } from './report.ts'
+import { formatScenario, formatSummary, lighthouseTargets, targetsOf } from './report.ts'
 import type { ScenarioKind, ScenarioResult } from './report.ts'
 import { BENCH_PASSWORD, BENCH_SIZES, buyerEmail, HOT_SKUS, HOT_STOCK, KINDS, seedBench } from './seed.ts'
 
@@ -30,7 +31,10 @@ const { values: args } = parseArgs({
     pglite: { type: 'boolean', default: false },
     seconds: { type: 'string', default: '10' },
     only: { type: 'string' },
+    // --no-lighthouse skips the Lighthouse audits (about a minute and a half).
+    lighthouse: { type: 'boolean', default: true },
   },
+  allowNegative: true,
 })
 /** `--only 3e,4a`: those scenarios alone (while working on them); the README's figures come from full runs. */
 const ONLY = args.only?.split(',').map(id => id.trim())
@@ -109,7 +113,7 @@ try {
   const seedSeconds = (Date.now() - seedStarted) / 1000
   log(`seeded ${BENCH_SIZES.products} products, ${BENCH_SIZES.users} users, ${BENCH_SIZES.orders} orders in ${seedSeconds.toFixed(1)} s on ${database.url ? 'PostgreSQL' : 'PGlite'}`)
 
-  // 4. The shop and the two baselines; on PGlite each baseline gets a copy of the seeded data.
+  // 4. The shop and the three baselines; on PGlite each baseline gets a copy of the seeded data.
   const baselineEnv = (cwd: string) => {
     mkdirSync(cwd, { recursive: true })
     if (database.url) return { DATABASE_URL: database.url }
@@ -263,7 +267,7 @@ try {
     },
   ]
 
-  // 5. Each scenario on the shop, then on its baseline.
+  // 5. Each scenario on the shop, then on its baseline, then (pages) on the bare-Nuxt floor.
   const results: ScenarioResult[] = []
   for (const scenario of scenarios.filter(s => !ONLY || ONLY.includes(s.id))) {
     await scenario.before?.()
@@ -294,7 +298,16 @@ try {
   const firstLoad = [await firstLoadJs(app.url, '/'), await firstLoadJs(app.url, `/products/${pick(productIds)}`)]
   for (const f of firstLoad) log(`first-load JS of ${f.path}: ${f.files} files, ${(f.bytes / 1024).toFixed(1)} KiB, ${(f.gzipBytes / 1024).toFixed(1)} KiB gzip, ${(f.servedBytes / 1024).toFixed(1)} KiB as served (brotli)`)
 
-  // 7. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.
+  // 7. Lighthouse's mobile audit of the three storefront pages a visitor lands on.
+  const audits = args.lighthouse
+    ? ['/', '/products', `/products/${pick(productIds)}`].map(path => lighthouse(app.url, path)).filter(run => run !== undefined)
+    : []
+  for (const audit of audits) {
+    const { performance, accessibility, 'best-practices': bestPractices, seo } = audit.scores
+    log(`Lighthouse (mobile) of ${audit.path}: performance ${performance}, total blocking time ${audit.totalBlockingTimeMs} ms, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`)
+  }
+
+  // 8. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.
   await Promise.all(servers.splice(0).map(server => server.stop()))
   const hotRun = results.find(r => r.id === '4b')
   const checks = hotRun
@@ -308,7 +321,10 @@ try {
   }
 
   console.info(`\n${formatSummary(results)}\n`)
-  const missed = results.flatMap(r => targetsOf(r).filter(t => !t.met).map(t => `${r.id} ${t.name}`))
+  const missed = [
+    ...results.flatMap(r => targetsOf(r).filter(t => !t.met).map(t => `${r.id} ${t.name}`)),
+    ...audits.flatMap(audit => lighthouseTargets(audit).filter(t => !t.met).map(t => `Lighthouse ${audit.path} ${t.name}`)),
+  ]
   console.info(missed.length === 0 ? 'All targets met.' : `Targets missed: ${missed.join('; ')}`)
   log(`done in ${elapsed()} (measured on ${cpus().length} CPUs, Node ${process.version})`)
 
@@ -325,6 +341,7 @@ try {
     warmupSeconds: WARMUP_SECONDS,
     scenarios: results.map(r => ({ ...r, targets: targetsOf(r) })),
     firstLoadJs: firstLoad,
+    lighthouse: audits.map(audit => ({ ...audit, targets: lighthouseTargets(audit) })),
     hotProductChecks: checks,
     totalSeconds: Math.round((Date.now() - started) / 1000),
   }, null, 2) + '\n')
