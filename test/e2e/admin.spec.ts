@@ -78,6 +78,8 @@ test('an admin moves an order to shipped, offered only the legal moves', async (
 })
 
 test('an admin creates a product, finds it in the shop, and adjusts its stock', async ({ page }) => {
+  // Six pages, a photo made into three WebP widths and their reload: 25-33 s on this machine.
+  test.slow()
   const name = `Porcelain dripper ${Date.now().toString(36)}`
   await signIn(page, DEMO_ACCOUNTS.admin)
   await page.goto('/admin/products')
