@@ -27,7 +27,8 @@ function loadOnce(loader: Loader): Loader {
 function withPagesLoadedOnce(route: RouteRecordRaw): RouteRecordRaw {
   return {
     ...route,
-    ...(typeof route.component === 'function' && !('setup' in route.component) ? { component: loadOnce(route.component as Loader) } : {}),
+    // Nuxt's page routes name their component by a loader, `() => import(…)`.
+    ...(typeof route.component === 'function' ? { component: loadOnce(route.component as Loader) } : {}),
     ...(route.children ? { children: route.children.map(withPagesLoadedOnce) } : {}),
   } as RouteRecordRaw
 }

@@ -7,9 +7,11 @@ export type ApiOutcome = { ok: true } | { ok: false, status?: number, message: s
  * A form that sends to the API: `pending` while it does, `failure` (the server's message)
  * when it failed, and the server's answers about this form's fields (e.g. "This username
  * is taken") kept until their field is edited. Hand `validate` to UForm: the server's answers then survive
- * its own re-validation, which would otherwise wipe errors set from outside.
+ * its own re-validation, which would otherwise wipe errors set from outside. With `toast`,
+ * a failure that no field explains is also shown as a toast (for forms without an alert).
  */
-export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ setErrors: (errors: FormError[]) => void } | null>>) {
+export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ setErrors: (errors: FormError[]) => void } | null>>, { toast = false } = {}) {
+  const toaster = toast ? useToast() : undefined
   const fieldErrors = ref<FormError[]>([])
   for (const name of Object.keys(state)) {
     watch(() => state[name], () => {
@@ -32,6 +34,7 @@ export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ 
       failure.value = message
       fieldErrors.value = fields.filter(field => field.name !== undefined && field.name in state)
       form.value?.setErrors(fieldErrors.value)
+      if (fieldErrors.value.length === 0) toaster?.add({ title: message, color: 'error' })
       return { ok: false, status: error instanceof FetchError ? error.statusCode : undefined, message, fields: fieldErrors.value }
     }
     finally {

@@ -6,8 +6,8 @@ const pending = new WeakMap<object, (() => void)[]>()
 /**
  * Runs `callback` once what `db` wrote is committed: at the end of its transaction, or at
  * once when `db` is not a transaction (each statement commits on its own). Not run if the
- * transaction rolls back. A nested transaction (a savepoint) runs it when the savepoint is
- * released.
+ * transaction rolls back. Savepoints (`tx.transaction`, which nothing uses) are not
+ * followed: inside one, the callback would run at once.
  */
 export function afterCommit(db: Database, callback: () => void) {
   const callbacks = pending.get(db)
