@@ -1,7 +1,15 @@
-import type { NitroFetchOptions, NitroFetchRequest } from 'nitropack/types'
 import { FetchError } from 'ofetch'
+import type { FetchOptions } from 'ofetch'
+import type { ApiMethod, ApiPathOption, ApiResponse, ApiRoute } from '../composables/api-routes'
 
-type ApiOptions = NitroFetchOptions<NitroFetchRequest>
+/** $fetch without Nitro's own route typing, which cannot follow a generic route (excessive stack depth): `api` types the answer instead. */
+const fetchJson = $fetch as <T>(url: string, options: FetchOptions<'json'>) => Promise<T>
+
+/** $fetch's options, with `method` one of the route's and `path` its parameters. */
+export type ApiOptions<R extends ApiRoute, M extends ApiMethod<R>> = Omit<FetchOptions<'json'>, 'method'> & { method?: M } & ApiPathOption<R>
+
+/** The options may be left out only when the route has no parameters. */
+type ApiArgs<R extends ApiRoute, M extends ApiMethod<R>> = ApiPathOption<R> extends { path: object } ? [options: ApiOptions<R, M>] : [options?: ApiOptions<R, M>]
 
 /** Calls whose 401 means "wrong credentials", not "session expired". */
 const NO_RETRY = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', '/api/auth/logout']
@@ -31,13 +39,16 @@ export default defineNuxtPlugin(() => {
     return renewing
   }
 
-  async function api<T>(url: string, options: ApiOptions = {}): Promise<T> {
-    const call = () => $fetch<T>(url, { ...options, headers: { ...serverHeaders, ...options.headers as Record<string, string> } }) as Promise<T>
+  /** `$api('/api/orders/:id/status', { path: { id }, method: 'PATCH', body })`: the answer is typed from the route's handler. */
+  async function api<R extends ApiRoute, M extends ApiMethod<R> = 'GET' & ApiMethod<R>>(route: R, ...[options]: ApiArgs<R, M>): Promise<ApiResponse<R, M>> {
+    const { path, headers, ...fetchOptions }: Omit<FetchOptions<'json'>, 'method'> & { method?: string, path?: Record<string, string> } = options ?? {}
+    const url = apiPath(route, path)
+    const call = () => fetchJson<ApiResponse<R, M>>(url, { ...fetchOptions, headers: { ...serverHeaders, ...headers as Record<string, string> } })
     try {
       return await call()
     }
     catch (error) {
-      if (!(error instanceof FetchError) || error.statusCode !== 401 || NO_RETRY.some(path => url.startsWith(path))) throw error
+      if (!(error instanceof FetchError) || error.statusCode !== 401 || NO_RETRY.some(prefix => url.startsWith(prefix))) throw error
       if (!(await renew())) throw error
       return call()
     }

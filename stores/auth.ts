@@ -9,17 +9,17 @@ export const useAuthStore = defineStore('auth', () => {
   const { $api } = useNuxtApp()
 
   async function login(input: LoginInput) {
-    user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/login', { method: 'POST', body: input })).data.user
+    user.value = (await $api('/api/auth/login', { method: 'POST', body: input })).data.user
     await useCartStore().mergeIntoAccount()
   }
 
   async function register(input: RegisterInput) {
-    user.value = (await $api<{ data: { user: UserJson } }>('/api/auth/register', { method: 'POST', body: input })).data.user
+    user.value = (await $api('/api/auth/register', { method: 'POST', body: input })).data.user
     await useCartStore().mergeIntoAccount()
   }
 
   async function updateProfile(input: ProfileUpdateInput) {
-    user.value = (await $api<{ data: UserJson }>('/api/auth/profile', { method: 'PUT', body: input })).data
+    user.value = (await $api('/api/auth/profile', { method: 'PUT', body: input })).data
   }
 
   async function logout({ everywhere = false } = {}) {

@@ -73,7 +73,7 @@ export const useCartStore = defineStore('cart', () => {
   /** The lines with live prices and stock. */
   async function quote(): Promise<CartLineJson[]> {
     if (lines.value.length === 0) return []
-    return (await $api<{ data: CartLineJson[] }>('/api/cart/quote', { method: 'POST', body: { items: lines.value } })).data
+    return (await $api('/api/cart/quote', { method: 'POST', body: { items: lines.value } })).data
   }
 
   /**
@@ -81,13 +81,13 @@ export const useCartStore = defineStore('cart', () => {
    * (quantities added, each capped by the stock), saved on both sides.
    */
   async function mergeIntoAccount() {
-    const saved = (await $api<{ data: CartLineJson[] }>('/api/cart')).data
+    const saved = (await $api('/api/cart')).data
     const merged = new Map<string, CartLine & { stock: number }>()
     for (const line of saved) {
       if (line.product) merged.set(line.product_id, { product_id: line.product_id, quantity: line.quantity, price: line.added_price ?? line.product.price, stock: line.product.stock })
     }
     const guest = lines.value.filter(line => line.product_id)
-    const quoted = guest.length ? (await $api<{ data: CartLineJson[] }>('/api/cart/quote', { method: 'POST', body: { items: guest } })).data : []
+    const quoted = guest.length ? (await $api('/api/cart/quote', { method: 'POST', body: { items: guest } })).data : []
     for (const line of quoted) {
       if (!line.product) continue
       const before = merged.get(line.product_id)

@@ -3,7 +3,8 @@ import { and, desc, eq, gte, inArray, lt, sql } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import { idempotencyKeys, orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema'
 import type { OrderCreateInput, OrderListQuery } from '../../shared/schemas/orders'
-import type { OrderJson } from '../../shared/types/api'
+import type { OrderDetailJson, OrderJson } from '../../shared/types/api'
+import type { Page } from '../../shared/utils/pagination'
 import { centsToAmount, formatPrice } from '../../shared/utils/money'
 import type { OrderStatus } from '../../shared/utils/order-status'
 import { canMove } from '../../shared/utils/order-status'
@@ -173,7 +174,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
 }
 
 /** One order with its items and timeline; `userId` scopes it to its owner (someone else's is "not found"). */
-export async function getOrder(db: Database, id: string, { userId }: { userId?: string } = {}) {
+export async function getOrder(db: Database, id: string, { userId }: { userId?: string } = {}): Promise<OrderDetailJson | undefined> {
   const [order] = await db.select().from(orders).where(and(eq(orders.id, id), userId ? eq(orders.userId, userId) : undefined))
   if (!order) return undefined
   const [items, events] = await Promise.all([
@@ -186,7 +187,7 @@ export async function getOrder(db: Database, id: string, { userId }: { userId?: 
   }
 }
 
-export async function listOrders(db: Database, query: OrderListQuery, { userId }: { userId?: string } = {}) {
+export async function listOrders(db: Database, query: OrderListQuery, { userId }: { userId?: string } = {}): Promise<Page<OrderJson>> {
   const filters: SQL[] = []
   if (userId) filters.push(eq(orders.userId, userId))
   else if (query.user_id) filters.push(eq(orders.userId, query.user_id))
@@ -213,7 +214,7 @@ const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
  * conditional UPDATE on the current status, so of two concurrent moves only one happens,
  * and a cancellation restores the stock exactly once.
  */
-export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean, audit?: Actor }) {
+export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean, audit?: Actor }): Promise<OrderDetailJson> {
   return db.transaction(async (tx) => {
     const scope = and(eq(orders.id, id), actor.ownerOnly ? eq(orders.userId, actor.id) : undefined)
     const [current] = await tx.select().from(orders).where(scope).for('update')

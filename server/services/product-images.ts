@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import sharp from 'sharp'
 import type { Storage } from 'unstorage'
 import { products } from '../../drizzle/schema'
+import type { ProductJson } from '../../shared/types/api'
 import { IMAGE_FORMATS, IMAGE_WIDTHS, MIN_IMAGE_SIDE } from '../../shared/utils/images'
 import type { ImageWidth } from '../../shared/utils/images'
 import type { Database } from '../database/client'
@@ -101,7 +102,7 @@ async function swapImage(db: Database, productId: string, imageKey: string | nul
  * can be cached forever and no other upload ever touches its files), then points the
  * product at them; the previous photo's files go once nothing refers to them.
  */
-export async function setProductImage(db: Database, images: Storage, productId: string, bytes: Buffer, actor: Actor) {
+export async function setProductImage(db: Database, images: Storage, productId: string, bytes: Buffer, actor: Actor): Promise<ProductJson> {
   const [exists] = await db.select({ id: products.id }).from(products).where(eq(products.id, productId))
   if (!exists) throw apiError(404, 'Product not found')
   const variants = await makeImageVariants(bytes)
@@ -120,7 +121,7 @@ export async function setProductImage(db: Database, images: Storage, productId: 
   return swapped.product
 }
 
-export async function removeProductImage(db: Database, images: Storage, productId: string, actor: Actor) {
+export async function removeProductImage(db: Database, images: Storage, productId: string, actor: Actor): Promise<ProductJson> {
   const { previousKey, product } = await swapImage(db, productId, null, actor)
   await removeImageFiles(images, previousKey)
   return product

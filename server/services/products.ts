@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, ne, sql, sum }
 import type { SQL } from 'drizzle-orm'
 import type { Storage } from 'unstorage'
 import { orderItems, orders, products, stockMovements } from '../../drizzle/schema'
-import type { ProductJson, StockMovementJson } from '../../shared/types/api'
+import type { BestSellerJson, ProductJson, StockMovementJson } from '../../shared/types/api'
 import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpdateInput, StockChangeInput } from '../../shared/schemas/products'
 import { productImage } from '../../shared/utils/images'
 import { amountToCents, centsToAmount } from '../../shared/utils/money'
@@ -83,7 +83,7 @@ export function productListQueries(db: Database, query: ProductListQuery, { admi
 }
 
 /** One page of a product list, without its total. */
-export async function productListRows(db: Database, query: ProductListQuery, { admin = false } = {}) {
+export async function productListRows(db: Database, query: ProductListQuery, { admin = false } = {}): Promise<ProductJson[]> {
   const rows = await productListQueries(db, query, { admin }).rows
   return rows.map(row => toProductJson(row, { admin }))
 }
@@ -94,7 +94,7 @@ export async function countProducts(db: Database, query: ProductListQuery, { adm
   return totals?.total ?? 0
 }
 
-export async function listProducts(db: Database, query: ProductListQuery, { admin = false } = {}) {
+export async function listProducts(db: Database, query: ProductListQuery, { admin = false } = {}): Promise<Page<ProductJson>> {
   const [rows, total] = await Promise.all([productListRows(db, query, { admin }), countProducts(db, query, { admin })])
   return toPage(rows, total, query.page, query.limit)
 }
@@ -115,13 +115,13 @@ export async function catalogChanged(db: Database, productIds: readonly string[]
 }
 
 /** One product; an inactive one only for admins. */
-export async function getProduct(db: Database, id: string, { admin = false } = {}) {
+export async function getProduct(db: Database, id: string, { admin = false } = {}): Promise<ProductJson | undefined> {
   const [row] = await db.select().from(products).where(and(eq(products.id, id), admin ? undefined : eq(products.isActive, true)))
   return row ? toProductJson(row, { admin }) : undefined
 }
 
 /** Active products by units sold in orders that were not cancelled. */
-export async function bestSellers(db: Database, limit: number) {
+export async function bestSellers(db: Database, limit: number): Promise<BestSellerJson[]> {
   const units = sum(orderItems.quantity).mapWith(Number)
   const rows = await db.select({ product: products, units })
     .from(orderItems)
@@ -134,7 +134,7 @@ export async function bestSellers(db: Database, limit: number) {
 }
 
 /** Active products at or below `threshold` units, the emptiest first. */
-export async function lowStock(db: Database, query: { threshold: number, page: number, limit: number }) {
+export async function lowStock(db: Database, query: { threshold: number, page: number, limit: number }): Promise<Page<ProductJson>> {
   const where = and(eq(products.isActive, true), lte(products.stock, query.threshold))
   return readPage(db, query, {
     table: products,
@@ -163,7 +163,7 @@ export function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
   }
 }
 
-export async function createProduct(db: Database, input: ProductCreateInput, actor: Actor) {
+export async function createProduct(db: Database, input: ProductCreateInput, actor: Actor): Promise<ProductJson> {
   return db.transaction(async (tx) => {
     await assertSkuFree(tx, input.sku)
     const stock = input.stock ?? 0
@@ -178,7 +178,7 @@ export async function createProduct(db: Database, input: ProductCreateInput, act
   })
 }
 
-export async function updateProduct(db: Database, id: string, input: ProductUpdateInput, actor: Actor) {
+export async function updateProduct(db: Database, id: string, input: ProductUpdateInput, actor: Actor): Promise<ProductJson> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
     if (!before) throw apiError(404, 'Product not found')
@@ -210,7 +210,7 @@ export async function deleteProduct(db: Database, images: Storage, id: string, a
  * Sets the stock (`stock`) or moves it (`delta`) under a row lock, never below zero, and
  * writes the ledger row (who, how much, the level after, why) and the audit row.
  */
-export async function changeStock(db: Database, id: string, input: StockChangeInput, actor: Actor) {
+export async function changeStock(db: Database, id: string, input: StockChangeInput, actor: Actor): Promise<ProductJson> {
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(products).where(eq(products.id, id)).for('update')
     if (!before) throw apiError(404, 'Product not found')

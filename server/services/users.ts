@@ -3,6 +3,7 @@ import type { SQL } from 'drizzle-orm'
 import { users } from '../../drizzle/schema'
 import type { ProfileUpdateInput, RegisterInput, UserListQuery, UserUpdateInput } from '../../shared/schemas/auth'
 import type { UserJson } from '../../shared/types/api'
+import type { Page } from '../../shared/utils/pagination'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import { apiError } from '../utils/errors'
@@ -139,7 +140,7 @@ export async function updateProfile(db: Database, session: { id: string, session
   })
 }
 
-export async function listUsers(db: Database, query: UserListQuery) {
+export async function listUsers(db: Database, query: UserListQuery): Promise<Page<UserJson>> {
   const filters: SQL[] = []
   if (query.keyword) {
     const pattern = `%${escapeLike(query.keyword)}%`

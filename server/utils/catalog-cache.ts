@@ -15,15 +15,16 @@ const TTL_MS = 60_000
  * An LRU of the values themselves (no serialisation on a hit), bounded in entries; concurrent
  * misses on one key share one read. A read that finds nothing (`undefined`) is not kept.
  */
-function cachedRead<A, V extends object>(max: number, keyOf: (arg: A) => string, read: (arg: A) => Promise<V | undefined>) {
+function cachedRead<A, R extends object | undefined>(max: number, keyOf: (arg: A) => string, read: (arg: A) => Promise<R>) {
   // lru-cache types the fetch context through conditional types that a generic argument cannot satisfy: it is always an `A`.
-  const cache = new LRUCache<string, V, unknown>({
+  const cache = new LRUCache<string, NonNullable<R>, unknown>({
     max,
     ttl: TTL_MS,
     allowStale: true,
     fetchMethod: (_key, _stale, { context }) => read(context as A),
   })
-  return (arg: A) => cache.fetch(keyOf(arg), { context: arg })
+  // A fetch answers what `read` answered (or the stale value it replaces): undefined only if `read` can answer it.
+  return (arg: A) => cache.fetch(keyOf(arg), { context: arg }) as Promise<R>
 }
 
 /** What a list's total depends on: its filters, not its page or sort. */

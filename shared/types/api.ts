@@ -63,8 +63,16 @@ export interface OrderJson {
   items: OrderItemJson[]
   created_at: string
   updated_at: string
-  /** The status timeline, on the detail view. */
-  events?: OrderEventJson[]
+}
+
+/** One order as its page shows it: with its status timeline. */
+export interface OrderDetailJson extends OrderJson {
+  events: OrderEventJson[]
+}
+
+/** A product on the home page's best sellers, with the units sold in orders not cancelled. */
+export interface BestSellerJson extends ProductJson {
+  units_sold: number
 }
 
 /** A cart line as the server sees it now: the product's live price and stock. */
