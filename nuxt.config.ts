@@ -11,12 +11,18 @@ export default defineNuxtConfig({
   srcDir: '.',
   compatibilityDate: '2026-11-01',
 
+  // server/lib (errors, logging, configuration, passwords…) is what services build on; handlers get it auto-imported like server/utils.
+  nitro: { imports: { dirs: ['server/lib'] } },
+
   typescript: {
     strict: true,
     // Tools (scripts, tests, migrations config) are Node code, type-checked with Node's types.
-    tsConfig: { exclude: ['../scripts/**', '../test/**', '../bench/**', '../*.config.ts'] },
+    // test/nuxt runs inside the app (@nuxt/test-utils), so the app's config checks it.
+    tsConfig: { exclude: ['../scripts/**', '../test/api/**', '../test/unit/**', '../test/e2e/**', '../test/support/**', '../bench/**', '../*.config.ts'] },
     nodeTsConfig: {
       include: ['../scripts/**/*', '../test/**/*', '../bench/**/*', '../drizzle.config.ts', '../vitest.config.ts', '../playwright.config.ts'],
+      // Tests import server code, which imports shared code as `#shared/…`.
+      compilerOptions: { paths: { '#shared': ['../shared'], '#shared/*': ['../shared/*'] } },
     },
   },
   telemetry: false,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../server/database/client.ts'
-import { hashPassword } from '../server/utils/password.ts'
+import { hashPassword } from '../server/lib/password.ts'
 
 export const BENCH_SIZES = { products: 10_000, users: 1_000, orders: 20_000 }
 

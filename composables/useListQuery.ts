@@ -19,6 +19,5 @@ export function useListQuery(schema: ListQuerySchema, fixed: Record<string, stri
     }
     return { ...kept, ...fixed }
   })
-  const page = computed(() => Number(query.value.page ?? 1))
-  return { query, page }
+  return { query }
 }

@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline/promises'
 import { parseArgs } from 'node:util'
 import * as v from 'valibot'
 import { createOrPromoteAdmin } from '../server/database/admins.ts'
-import { AdminAccountInput } from '../shared/schemas/users.ts'
+import { AdminAccountInput } from '../shared/schemas/account-fields.ts'
 import { fail, withDatabase } from './lib.ts'
 
 const { values } = parseArgs({

@@ -2,7 +2,7 @@ import { resolve } from 'node:path'
 import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseHandle } from '../server/database/client.ts'
 import { migrateDatabase } from '../server/database/migrate.ts'
-import { ConfigError, parseDatabaseConfig } from '../server/utils/config.ts'
+import { ConfigError, parseDatabaseConfig } from '../server/lib/config.ts'
 
 export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle/migrations')
 

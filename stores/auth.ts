@@ -1,5 +1,6 @@
 import type { UserJson } from '#shared/types/api'
-import type { LoginInput, ProfileUpdateInput, RegisterInput } from '#shared/schemas/auth'
+import type { LoginInput, RegisterInput } from '#shared/schemas/auth'
+import type { ProfileUpdateInput } from '#shared/schemas/users'
 
 /** Who is signed in. The session itself lives in HttpOnly cookies: nothing secret is kept here. */
 export const useAuthStore = defineStore('auth', () => {

@@ -11,6 +11,32 @@ const MAX_LINES = 50
 const MAX_QUANTITY = 1000
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
+/**
+ * The cookie spells each line `id:quantity[:price]`, lines joined by `|`: a full cart of 50
+ * lines takes about 2.5 kB, where JSON, percent-encoded, passed the 4 kB a browser keeps for
+ * a cookie at about 35 lines and the cart was silently lost.
+ */
+function encodeCart(lines: CartLine[]): string {
+  return lines.map(line => [line.product_id, line.quantity, ...(line.price === undefined ? [] : [line.price])].join(':')).join('|')
+}
+
+/** Also reads the JSON that carts were kept in before. */
+function decodeCart(raw: string): unknown {
+  const text = decodeURIComponent(raw)
+  if (text.startsWith('[')) {
+    try {
+      return JSON.parse(text)
+    }
+    catch {
+      return []
+    }
+  }
+  return text.split('|').map((part) => {
+    const [productId, quantity, price] = part.split(':')
+    return { product_id: productId, quantity: Number(quantity), ...(price === undefined ? {} : { price: Number(price) }) }
+  })
+}
+
 /** Whatever the cookie holds (it is the visitor's to edit), only well-formed lines count. */
 function sanitize(value: unknown): CartLine[] {
   if (!Array.isArray(value)) return []
@@ -35,7 +61,7 @@ function sanitize(value: unknown): CartLine[] {
  */
 export const useCartStore = defineStore('cart', () => {
   // No default: a visitor with an empty cart gets no cookie at all, so their pages stay cacheable.
-  const cookie = useCookie<CartLine[] | null>('comptoir_cart', { maxAge: 60 * 60 * 24 * 30, sameSite: 'lax', path: '/' })
+  const cookie = useCookie<unknown>('comptoir_cart', { maxAge: 60 * 60 * 24 * 30, sameSite: 'lax', path: '/', encode: value => encodeCart(value as CartLine[]), decode: decodeCart })
   const lines = computed(() => sanitize(cookie.value))
   const count = computed(() => lines.value.reduce((total, line) => total + line.quantity, 0))
   const { $api } = useNuxtApp()
@@ -55,15 +81,21 @@ export const useCartStore = defineStore('cart', () => {
     if (auth.isAuthenticated) await $api('/api/cart', { method: 'PUT', body: { items: next } })
   }
 
-  /** Adds up to what is in stock; returns the quantity now in the cart. */
+  /** Whether a product not yet in the cart can no longer join it. */
+  const isFull = computed(() => lines.value.length >= MAX_LINES)
+
+  /** Adds up to what is in stock (nothing to a full cart); returns the quantity now in the cart. */
   async function add(product: ProductJson, quantity: number) {
     const wanted = Math.min(quantityOf(product.id) + quantity, product.stock, MAX_QUANTITY)
     await setQuantity(product.id, wanted, product.price)
-    return wanted
+    return quantityOf(product.id)
   }
 
-  async function setQuantity(productId: string, quantity: number, price?: number) {
+  /** Sets a line's quantity (at most 1000; 0 removes it). A full cart takes no new line. */
+  async function setQuantity(productId: string, wanted: number, price?: number) {
     const current = lines.value.find(line => line.product_id === productId)
+    if (!current && isFull.value) return
+    const quantity = Math.min(wanted, MAX_QUANTITY)
     const line = { product_id: productId, quantity, ...(current?.price !== undefined ? { price: current.price } : price !== undefined ? { price } : {}) }
     await save(quantity > 0
       ? (current ? lines.value.map(l => (l.product_id === productId ? line : l)) : [...lines.value, line])
@@ -119,5 +151,5 @@ export const useCartStore = defineStore('cart', () => {
     store([])
   }
 
-  return { lines, count, quantityOf, add, setQuantity, quote, mergeIntoAccount, adoptSaved, clear, forget }
+  return { lines, count, isFull, quantityOf, add, setQuantity, quote, mergeIntoAccount, adoptSaved, clear, forget }
 })

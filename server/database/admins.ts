@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne, sql } from 'drizzle-orm'
 import { refreshTokens, users } from '../../drizzle/schema/index.ts'
-import type { AdminAccountInput } from '../../shared/schemas/users.ts'
-import { hashPassword } from '../utils/password.ts'
+import type { AdminAccountInput } from '../../shared/schemas/account-fields.ts'
+import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
 
 export type AdminResult

@@ -1,6 +1,6 @@
 import { notInArray, sql } from 'drizzle-orm'
 import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
-import { hashPassword } from '../utils/password.ts'
+import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
 import { DEMO_CATALOG, DEMO_ORDERS } from './demo-catalog.ts'
 

@@ -1,5 +1,5 @@
 import { CATALOG_CHANNEL } from '../services/products'
-import { ConfigError } from '../utils/config'
+import { ConfigError } from '../lib/config'
 
 /**
  * Boot: validate the configuration (refuse to start on a bad one), then migrate in the

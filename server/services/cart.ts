@@ -1,8 +1,8 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import { cartItems, products } from '../../drizzle/schema'
-import type { CartInput } from '../../shared/schemas/cart'
-import type { CartLineJson } from '../../shared/types/api'
-import { amountToCents, centsToAmount } from '../../shared/utils/money'
+import type { CartInput } from '#shared/schemas/cart'
+import type { CartLineJson } from '#shared/types/api'
+import { amountToCents, centsToAmount } from '#shared/utils/money'
 import type { Database } from '../database/client'
 import { toProductJson } from './products'
 

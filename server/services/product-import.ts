@@ -2,15 +2,15 @@ import { createHash } from 'node:crypto'
 import { asc, eq, inArray } from 'drizzle-orm'
 import * as v from 'valibot'
 import { products, stockMovements } from '../../drizzle/schema'
-import { MAX_IMPORT_ROWS, PRODUCT_CSV_COLUMNS } from '../../shared/schemas/product-import'
-import type { ProductCsvColumn } from '../../shared/schemas/product-import'
-import { ProductCreateInput, ProductImportUpdate } from '../../shared/schemas/products'
-import type { ImportAction, ImportReportJson, ImportRowJson, ProductJson } from '../../shared/types/api'
-import { amountToCents } from '../../shared/utils/money'
+import { MAX_IMPORT_ROWS, PRODUCT_CSV_COLUMNS } from '#shared/schemas/product-import'
+import type { ProductCsvColumn } from '#shared/schemas/product-import'
+import { ProductCreateInput, ProductImportUpdate } from '#shared/schemas/products'
+import type { ImportAction, ImportReportJson, ImportRowJson, ProductJson } from '#shared/types/api'
+import { amountToCents, parseAmount } from '#shared/utils/money'
 import type { Database } from '../database/client'
-import { CsvFileError, parseCsv } from '../utils/csv'
-import { apiError, issuesToDetails } from '../utils/errors'
-import type { ErrorDetails } from '../utils/errors'
+import { CsvFileError, parseCsv } from '../lib/csv'
+import { apiError, issuesToDetails } from '../lib/errors'
+import type { ErrorDetails } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor, AuditChange } from './audit'
 import { catalogChanged, columnsOf, toProductJson } from './products'
@@ -45,7 +45,6 @@ function readHeader(cells: string[]): ProductCsvColumn[] {
   return header as ProductCsvColumn[]
 }
 
-const AMOUNT = /^\d{1,7}(?:[.,]\d{1,2})?$/
 const BOOLEANS: Record<string, boolean> = { true: true, false: false, yes: true, no: false, 1: true, 0: false }
 
 /** A cell as the API's JSON would carry it; `undefined` leaves the field out (as is, or the default). */
@@ -64,8 +63,7 @@ function cellValue(column: ProductCsvColumn, raw: string, errors: ErrorDetails):
     case 'price':
     case 'cost':
       if (!text) return undefined
-      if (!AMOUNT.test(text)) return invalid(`${column} must be an amount like 19.99`)
-      return Number(text.replace(',', '.'))
+      return parseAmount(text, { decimalComma: true }) ?? invalid(`${column} must be an amount like 19.99`)
     case 'stock':
       if (!text) return undefined
       if (!/^\d{1,7}$/.test(text)) return invalid('stock must be a whole number')

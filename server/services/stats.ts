@@ -1,9 +1,9 @@
 import { and, asc, count, desc, eq, gte, lte, ne, sql, sum } from 'drizzle-orm'
 import { orderItems, orders, products } from '../../drizzle/schema'
-import { centsToAmount } from '../../shared/utils/money'
-import type { OrderStatus } from '../../shared/utils/order-status'
-import { ORDER_STATUSES } from '../../shared/utils/order-status'
-import type { DashboardStats } from '../../shared/types/stats'
+import { centsToAmount } from '#shared/utils/money'
+import type { OrderStatus } from '#shared/utils/order-status'
+import { ORDER_STATUSES } from '#shared/utils/order-status'
+import type { DashboardStats } from '#shared/types/stats'
 import type { Database } from '../database/client'
 
 export const STATS_DAYS = 30

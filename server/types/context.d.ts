@@ -1,4 +1,4 @@
-import type { PageSessionJson, UserJson } from '../../shared/types/api'
+import type { PageSessionJson, UserJson } from '#shared/types/api'
 import type { SessionUser } from '../utils/auth'
 
 declare module 'h3' {

@@ -1,8 +1,8 @@
 import type { H3Event } from 'h3'
-import { apiError } from './errors'
-import { authCookieNames } from '../../shared/utils/auth'
+import { apiError } from '../lib/errors'
+import { authCookieNames } from '#shared/utils/auth'
 import { clientAddressFrom } from './client-address'
-import { useConfig } from './config'
+import { useConfig } from '../lib/config'
 
 /** Secure cookies everywhere but in development (plain http://localhost). */
 const secure = !import.meta.dev

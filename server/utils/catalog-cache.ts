@@ -1,8 +1,8 @@
 import { LRUCache } from 'lru-cache'
-import type { ProductListQuery } from '../../shared/schemas/products'
-import { toPage } from '../../shared/utils/pagination'
+import type { ProductListQuery } from '#shared/schemas/products'
+import { toPage } from '#shared/utils/pagination'
 import { bestSellers, countProducts, getProduct, productListRows } from '../services/products'
-import { catalogVersion, productVersion } from './catalog-versions'
+import { catalogVersion, productVersion } from '../lib/catalog-versions'
 
 /**
  * Public catalog reads are cached in memory for a minute, then served stale once while they

@@ -1,4 +1,4 @@
-import { useConfig } from './config'
+import { useConfig } from '../lib/config'
 import { newToken, readToken, signingKey } from './tokens'
 
 const AUDIENCE = 'comptoir-verify-email'

@@ -1,5 +1,5 @@
-import { filtersFromQuery, queryFromFilters } from '../../shared/utils/product-filters'
-import type { UrlQuery } from '../../shared/utils/product-filters'
+import { filtersFromQuery, queryFromFilters } from '#shared/utils/product-filters'
+import type { UrlQuery } from '#shared/utils/product-filters'
 
 /** Catalog pages past this one are rendered for whoever asks, but not kept: nobody may push the popular pages out by counting upwards. */
 const LAST_KEPT_PAGE = 100

@@ -3,9 +3,9 @@ import { clearRateLimit, forgiveRateLimit, hitRateLimit } from '../services/rate
 import type { RateLimitRule } from '../services/rate-limits'
 import { clientAddress } from './auth'
 import { rateLimitSubject } from './client-address'
-import { useConfig } from './config'
+import { useConfig } from '../lib/config'
 import { useDb } from './db'
-import { tooManyRequests } from './errors'
+import { tooManyRequests } from '../lib/errors'
 
 /** What per-address limits count by: the client's address, or its IPv6 /64. */
 export function addressSubject(event: H3Event) {

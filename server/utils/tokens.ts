@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { jwtVerify, SignJWT } from 'jose'
 import type { JWTPayload } from 'jose'
-import { useConfig } from './config'
+import { useConfig } from '../lib/config'
 
 const ISSUER = 'comptoir'
 const AUDIENCE = 'comptoir'

@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { amountToCents, parseAmount } from '../utils/money'
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../utils/pagination'
 
 /** A query-string whole number (query values arrive as strings). */
@@ -22,9 +23,21 @@ export const QueryBoolean = (name: string) => v.optional(v.pipe(
 /** A non-negative amount of money with at most two decimals, as a query string; yields cents. */
 export const QueryAmount = (name: string) => v.optional(v.pipe(
   v.string(),
-  v.regex(/^\d{1,7}(?:\.\d{1,2})?$/, `${name} must be an amount like 19.99`),
-  v.transform(value => Math.round(Number(value) * 100)),
+  v.check(value => parseAmount(value) !== undefined, `${name} must be an amount like 19.99`),
+  v.transform(value => amountToCents(parseAmount(value)!)),
 ))
+
+/** An optional yes/no filter (`?is_active=false`): absent means "either". */
+export const QueryFilterFlag = (name: string) => v.optional(v.pipe(
+  v.picklist(['true', 'false'], `${name} must be true or false`),
+  v.transform(value => value === 'true'),
+))
+
+/** A search keyword: trimmed, at most 100 characters. */
+export const Keyword = v.pipe(v.string('keyword must be text'), v.trim(), v.maxLength(100, 'keyword is at most 100 characters'))
+
+/** A record's id in the URL (`/api/products/:id`): a UUID, or the record is not looked up at all. */
+export const IdParams = v.object({ id: v.pipe(v.string(), v.uuid('id must be a UUID')) })
 
 export const SortOrder = v.optional(v.picklist(['asc', 'desc'], 'order must be asc or desc'))
 

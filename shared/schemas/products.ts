@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { Amount, PaginationQuery, QueryAmount, QueryBoolean, SortOrder, WholeNumber } from './common'
+import { Amount, Keyword, PaginationQuery, QueryAmount, QueryBoolean, QueryFilterFlag, SortOrder, WholeNumber } from './common'
 
 export const PRODUCT_SORT_FIELDS = ['created_at', 'name', 'price', 'stock'] as const
 export type ProductSortField = typeof PRODUCT_SORT_FIELDS[number]
@@ -15,24 +15,21 @@ const listFields = {
   in_stock_only: QueryBoolean('in_stock_only'),
   include_inactive: QueryBoolean('include_inactive'),
   /** Admins only: just the active (`true`) or just the inactive (`false`) products. */
-  is_active: v.optional(v.pipe(v.picklist(['true', 'false'], 'is_active must be true or false'), v.transform(value => value === 'true'))),
+  is_active: QueryFilterFlag('is_active'),
 }
-const Keyword = v.pipe(v.string(), v.trim(), v.maxLength(100, 'keyword is at most 100 characters'))
 const RANGE_MESSAGE = 'max_price must not be below min_price'
+const inPriceOrder = <T extends { min_price?: number, max_price?: number }>(q: T) => q.min_price === undefined || q.max_price === undefined || q.min_price <= q.max_price
 
 /** The list's parameters one by one (a page reads its URL with them: composables/useListQuery.ts). */
 export const ProductListFilters = v.object({ ...listFields, keyword: v.optional(Keyword) })
-export const ProductListQuery = v.pipe(
-  ProductListFilters,
-  v.forward(v.check(q => q.min_price === undefined || q.max_price === undefined || q.min_price <= q.max_price, RANGE_MESSAGE), ['max_price']),
-)
+export const ProductListQuery = v.pipe(ProductListFilters, v.forward(v.check(inPriceOrder, RANGE_MESSAGE), ['max_price']))
 export type ProductListQuery = v.InferOutput<typeof ProductListQuery>
 
 /** `/search` is the list with a keyword it cannot do without. */
 export const ProductSearchQuery = v.pipe(
   // A missing keyword reads as an empty one, so both get the same message.
-  v.object({ ...listFields, keyword: v.pipe(v.optional(v.string(), ''), v.trim(), v.nonEmpty('keyword is required'), v.maxLength(100, 'keyword is at most 100 characters')) }),
-  v.forward(v.check(q => q.min_price === undefined || q.max_price === undefined || q.min_price <= q.max_price, RANGE_MESSAGE), ['max_price']),
+  v.object({ ...listFields, keyword: v.pipe(v.optional(v.string('keyword must be text'), ''), Keyword, v.nonEmpty('keyword is required')) }),
+  v.forward(v.check(inPriceOrder, RANGE_MESSAGE), ['max_price']),
 )
 
 export const BestSellersQuery = v.object({
@@ -46,6 +43,8 @@ export const LowStockQuery = v.object({
 
 const Name = v.pipe(v.string('name is required'), v.trim(), v.nonEmpty('name is required'), v.maxLength(200, 'name is at most 200 characters'))
 const Sku = v.pipe(v.string('sku must be text'), v.trim(), v.regex(/^[A-Za-z0-9._-]{1,64}$/, 'sku is 1 to 64 letters, digits, dots, dashes or underscores'))
+/** A blank SKU is no SKU: a form's empty field, like null, clears it. */
+const NoSku = v.pipe(v.string(), v.trim(), v.length(0), v.transform(() => null))
 const productFields = {
   name: Name,
   price: Amount('price'),
@@ -53,7 +52,7 @@ const productFields = {
   category: v.optional(v.nullable(v.pipe(v.string('category must be text'), v.trim(), v.maxLength(50, 'category is at most 50 characters')))),
   cost: v.optional(v.nullable(Amount('cost'))),
   stock: v.optional(WholeNumber('stock', 0, MAX_STOCK)),
-  sku: v.optional(v.nullable(Sku)),
+  sku: v.optional(v.nullable(v.union([Sku, NoSku], 'sku must be text'))),
   is_active: v.optional(v.boolean('is_active must be true or false')),
 }
 

@@ -1,30 +1,45 @@
 import * as v from 'valibot'
+import { FullName, Password, Username } from './account-fields'
+import { Keyword, PaginationQuery, QueryFilterFlag } from './common'
 
-export const PASSWORD_MIN_LENGTH = 8
-export const PASSWORD_MAX_LENGTH = 128
+// What an account's owner and admins change, and the admins' list of accounts.
 
-/** E-mails are compared without case: they are stored lower-cased. */
-export const Email = v.pipe(
-  v.string('email is required'),
-  v.trim(),
-  v.toLowerCase(),
-  v.nonEmpty('email is required'),
-  v.maxLength(254, 'email is at most 254 characters'),
-  v.email('email must be a valid address'),
+const ProfileFields = {
+  full_name: v.optional(v.nullable(FullName)),
+  username: v.optional(Username),
+}
+const CurrentPassword = v.pipe(v.string('current_password is required'), v.maxLength(128, 'current_password must be at most 128 characters'))
+
+/** The account page's two forms; the API takes both at once. */
+export const ProfileDetailsInput = v.object(ProfileFields)
+export const PasswordChangeInput = v.object({
+  current_password: v.pipe(CurrentPassword, v.nonEmpty('current_password is required')),
+  password: Password,
+})
+
+export const ProfileUpdateInput = v.pipe(
+  v.object({
+    ...ProfileFields,
+    password: v.optional(Password),
+    current_password: v.optional(CurrentPassword),
+  }),
+  v.forward(
+    v.check(input => input.password === undefined || Boolean(input.current_password), 'current_password is required to change the password'),
+    ['current_password'],
+  ),
 )
+export type ProfileUpdateInput = v.InferOutput<typeof ProfileUpdateInput>
 
-export const Username = v.pipe(
-  v.string('username is required'),
-  v.trim(),
-  v.regex(/^[a-zA-Z0-9_.-]{3,32}$/, 'username must be 3 to 32 letters, digits, dots, dashes or underscores'),
-)
+export const UserUpdateInput = v.object({
+  is_active: v.optional(v.boolean('is_active must be true or false')),
+  is_admin: v.optional(v.boolean('is_admin must be true or false')),
+  full_name: v.optional(v.nullable(FullName)),
+})
+export type UserUpdateInput = v.InferOutput<typeof UserUpdateInput>
 
-/** Length is checked before any hashing: a megabyte-long password never reaches argon2. */
-export const Password = v.pipe(
-  v.string('password is required'),
-  v.minLength(PASSWORD_MIN_LENGTH, `password must be at least ${PASSWORD_MIN_LENGTH} characters`),
-  v.maxLength(PASSWORD_MAX_LENGTH, `password must be at most ${PASSWORD_MAX_LENGTH} characters`),
-)
-
-export const AdminAccountInput = v.object({ email: Email, username: Username, password: Password })
-export type AdminAccountInput = v.InferOutput<typeof AdminAccountInput>
+export const UserListQuery = v.object({
+  ...PaginationQuery,
+  keyword: v.optional(Keyword),
+  is_active: QueryFilterFlag('is_active'),
+})
+export type UserListQuery = v.InferOutput<typeof UserListQuery>

@@ -156,6 +156,17 @@ describe('POST /api/products', () => {
     expect((await create({ name: 'No price' })).body.details.price).toBeDefined()
   })
 
+  it('takes a blank SKU (a form\'s empty field) as none, on creation and to clear one', async () => {
+    const blank = await create({ name: `No SKU ${Date.now()}`, price: 2, sku: '' })
+    expect(blank.status).toBe(201)
+    expect(blank.body.data.sku).toBeNull()
+    const product = await newProduct({ sku: `CLR-${Date.now()}` })
+    const cleared = await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { sku: ' \t ' } })
+    expect(cleared.status).toBe(200)
+    expect(cleared.body.data.sku).toBeNull()
+    expect((await create({ name: 'Wrong SKU type', price: 2, sku: 42 })).body.details).toEqual({ sku: ['sku must be text'] })
+  })
+
   it('refuses a SKU that is taken', async () => {
     const res = await create({ name: 'Copy', price: 1, sku: 'COF-ETH-250' })
     expect(res.status).toBe(409)

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig, parseDatabaseConfig } from '../../server/utils/config'
+import { ConfigError, parseConfig, parseDatabaseConfig } from '../../server/lib/config'
 
 const SECRET = 'x'.repeat(32)
 const SITE_URL = 'https://shop.example'

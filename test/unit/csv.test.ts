@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CsvFileError, parseCsv, toCsv } from '../../server/utils/csv'
+import { CsvFileError, parseCsv, toCsv } from '../../server/lib/csv'
 
 describe('toCsv', () => {
   it('quotes what needs quoting and doubles quotes', () => {

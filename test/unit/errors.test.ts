@@ -1,7 +1,7 @@
 import { createError } from 'h3'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
-import { apiError, toErrorResponse } from '../../server/utils/errors'
+import { apiError, toErrorResponse } from '../../server/lib/errors'
 
 function wrapped(error: unknown) {
   // What h3 does to anything a handler throws that is not already an H3Error.

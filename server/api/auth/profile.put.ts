@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { ProfileUpdateInput } from '#shared/schemas/auth'
+import { ProfileUpdateInput } from '#shared/schemas/users'
 import { RATE_LIMITS } from '../../services/rate-limits'
 import { toUserJson, updateProfile } from '../../services/users'
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
 import { getProduct } from '../../services/products'
 
 export default defineEventHandler(async (event) => {

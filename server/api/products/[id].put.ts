@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
 import { ProductUpdateInput } from '#shared/schemas/products'
 import { updateProduct } from '../../services/products'
 

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
-import { IdParams, UserUpdateInput } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
+import { UserUpdateInput } from '#shared/schemas/users'
 import { adminUpdateUser, toUserJson } from '../../services/users'
 
 export default defineEventHandler(async (event) => {

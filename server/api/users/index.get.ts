@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { UserListQuery } from '#shared/schemas/auth'
+import { UserListQuery } from '#shared/schemas/users'
 import { listUsers } from '../../services/users'
 
 export default defineEventHandler(async (event) => {

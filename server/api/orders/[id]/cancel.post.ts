@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
 import { moveOrder } from '../../../services/orders'
 
 /** The owner cancels while the order is pending or confirmed; an admin may cancel anyone's. */

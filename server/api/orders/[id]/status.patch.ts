@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
 import { OrderStatusInput } from '#shared/schemas/orders'
 import { moveOrder } from '../../../services/orders'
 

@@ -1,5 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
+import { IdParams } from '#shared/schemas/common'
 import { MAX_IMAGE_BYTES } from '#shared/utils/images'
 import { setProductImage } from '../../../services/product-images'
 

@@ -1,6 +1,5 @@
 import * as v from 'valibot'
-import { IdParams } from '#shared/schemas/auth'
-import { PaginationQuery } from '#shared/schemas/common'
+import { IdParams, PaginationQuery } from '#shared/schemas/common'
 import { stockHistory } from '../../../services/products'
 
 export default defineEventHandler(async (event) => {

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { products } from '../../drizzle/schema'
 import { DEMO_CATALOG } from '../../server/database/demo-catalog'
 import { seedDemoData } from '../../server/database/seed'
-import { drawDemoPhotos } from '../../server/services/demo-photos'
+import { drawDemoPhotos } from '../../server/services/demo-shop'
 import { IMAGE_WIDTHS, imageVariantPath } from '../../shared/utils/images'
 import { openMigratedTestDatabase } from '../support/database'
 

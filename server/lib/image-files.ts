@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Storage } from 'unstorage'
-import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, imageVariantPath } from '../../shared/utils/images'
-import type { ImageWidth } from '../../shared/utils/images'
+import { IMAGE_WIDTHS, MAX_IMAGE_BYTES, imageVariantPath } from '#shared/utils/images'
+import type { ImageWidth } from '#shared/utils/images'
 import { apiError } from './errors'
 import { logger } from './logger'
 

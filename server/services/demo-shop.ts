@@ -1,10 +1,13 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, count, eq, inArray, isNull } from 'drizzle-orm'
 import sharp from 'sharp'
 import type { Storage } from 'unstorage'
 import { products } from '../../drizzle/schema'
 import type { Database } from '../database/client'
 import { DEMO_CATALOG } from '../database/demo-catalog'
-import { newImageKey, removeImageFiles, writeImageFiles } from '../utils/image-files'
+import { DEMO_ACCOUNTS, hasRealAccounts, seedDemoData } from '../database/seed'
+import { invalidateCatalog } from '../lib/catalog-versions'
+import { newImageKey, removeImageFiles, writeImageFiles } from '../lib/image-files'
+import { logger } from '../lib/logger'
 import { makeImageVariants } from './product-images'
 
 /** Lucide icons (ISC licence, the set the interface uses), 24 × 24, drawn large on each demo photo. */
@@ -51,4 +54,31 @@ export async function drawDemoPhotos(db: Database, images: Storage) {
     else drawn++
   }
   return drawn
+}
+
+/**
+ * `npm run dev` on a new machine: an empty shop is no way to discover a shop. An empty
+ * catalog gets the demo data (and the demo accounts if nobody has an account yet), then
+ * its photos in the background: the shop opens meanwhile and shows them once all are made.
+ */
+export async function openDemoShop(db: Database, images: Storage) {
+  const [row] = await db.select({ n: count() }).from(products)
+  if (row && row.n > 0) return
+  const withAccounts = !(await hasRealAccounts(db))
+  const result = await seedDemoData(db, { accounts: withAccounts })
+  const { admin, customer } = DEMO_ACCOUNTS
+  logger.info('demo data loaded', { products: result.productsCreated })
+  drawDemoPhotos(db, images).then(
+    (photos) => {
+      invalidateCatalog('*')
+      logger.info('demo photos drawn', { photos })
+    },
+    (error: Error) => logger.warn('demo photos not drawn', { error: error.message }),
+  )
+  console.info([
+    '',
+    `  Comptoir demo shop: http://localhost:${process.env.PORT || process.env.NITRO_PORT || 3000}/`,
+    ...withAccounts ? [`  Admin:    ${admin.email} / ${admin.password}`, `  Customer: ${customer.email} / ${customer.password}`] : [],
+    '',
+  ].join('\n'))
 }
