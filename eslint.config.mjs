@@ -23,6 +23,6 @@ export default withNuxt(
     'The browser reaches the server over HTTP ($api, useApi): shared types and schemas are in shared/.'),
   layer(['server/services/**'], ['^(\\.\\./)+(utils|api|middleware|plugins|routes)/'],
     'Services build on server/lib and server/database; server/utils is the request glue that calls them.'),
-  layer(['server/database/**', 'server/lib/**'], ['^(\\.\\./)+(utils|services|api|middleware|plugins|routes)/'],
-    'server/lib and server/database are the bottom layer: they import packages, shared/ and each other only.'),
+  layer(['server/database/**', 'server/lib/**', 'server/platform/**'], ['^(\\.\\./)+(utils|services|api|middleware|plugins|routes)/'],
+    'server/lib, server/database and server/platform are the bottom layer: they import packages, shared/ and each other only.'),
 )

@@ -1,18 +1,40 @@
 import { cp } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 
+/** The platform seam's two sides (server/platform/node/index.ts). */
+const NODE_PLATFORM = resolve(import.meta.dirname, 'server/platform/node')
+const EDGE_PLATFORM = resolve(import.meta.dirname, 'server/platform/edge')
+
 export default defineNuxtConfig({
   modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt'],
+
+  $development: {
+    // The demo shop a first `npm run dev` opens with.
+    nitro: { plugins: [resolve(import.meta.dirname, 'server/dev/demo-shop.ts')] },
+  },
+
+  // `nuxt build --envName edge` (npm run build:edge): the same source as a Cloudflare Worker, in .output-edge/.
+  $env: {
+    edge: {
+      buildDir: 'node_modules/.cache/nuxt-edge',
+      alias: { '#platform': EDGE_PLATFORM },
+      nitro: { output: { dir: '.output-edge' } },
+    },
+  },
   devtools: { enabled: false },
   css: ['~/assets/css/main.css'],
 
   // No network beyond the package registries: fonts are the system's, icons ship with the bundle.
   ui: { fonts: false },
   srcDir: '.',
+  // The platform seam (server/platform/node/index.ts): the Node server's side unless built for the edge.
+  alias: { '#platform': NODE_PLATFORM },
   compatibilityDate: '2026-11-01',
 
-  // server/lib (errors, logging, configuration, passwords…) is what services build on; handlers get it auto-imported like server/utils.
-  nitro: { imports: { dirs: ['server/lib'] } },
+  nitro: {
+    // server/lib (errors, logging, configuration, passwords…) is what services build on; handlers get it auto-imported like server/utils.
+    imports: { dirs: ['server/lib'] },
+  },
 
   typescript: {
     strict: true,
@@ -22,7 +44,7 @@ export default defineNuxtConfig({
     nodeTsConfig: {
       include: ['../scripts/**/*', '../test/**/*', '../bench/**/*', '../drizzle.config.ts', '../vitest.config.ts', '../playwright.config.ts'],
       // Tests import server code, which imports shared code as `#shared/…`.
-      compilerOptions: { paths: { '#shared': ['../shared'], '#shared/*': ['../shared/*'] } },
+      compilerOptions: { paths: { '#shared': ['../shared'], '#shared/*': ['../shared/*'], '#platform': ['../server/platform/node'], '#platform/*': ['../server/platform/node/*'] } },
     },
   },
   telemetry: false,
@@ -31,7 +53,24 @@ export default defineNuxtConfig({
     // API errors get the JSON envelope from server/error.ts first; pages fall through to Nuxt's handler (error.vue).
     'nitro:config'(config) {
       // Nuxt's schema types Nitro's options loosely (it supports several Nitro majors).
-      const nitroConfig = config as { errorHandler?: string | string[], storage?: Record<string, unknown>, compressPublicAssets?: boolean }
+      const nitroConfig = config as {
+        preset?: string
+        alias?: Record<string, string>
+        plugins?: string[]
+        cloudflare?: Record<string, unknown>
+        experimental?: Record<string, unknown>
+        errorHandler?: string | string[]
+        storage?: Record<string, unknown>
+        compressPublicAssets?: boolean
+      }
+      if (nitroConfig.alias?.['#platform'] === EDGE_PLATFORM) {
+        // The edge build: a Worker, with useEvent() for the per-request database, the argon2 WebAssembly imported as modules, Cron Triggers as tasks.
+        nitroConfig.preset = 'cloudflare-module'
+        nitroConfig.experimental = { ...nitroConfig.experimental, asyncContext: true, wasm: true, tasks: true }
+        nitroConfig.plugins = [...nitroConfig.plugins ?? [], resolve(import.meta.dirname, 'server/edge/plugin.ts')]
+        // .output-edge/server/wrangler.json: what `wrangler dev` (npm run preview:edge) and `wrangler deploy` read.
+        nitroConfig.cloudflare = { ...nitroConfig.cloudflare, deployConfig: true, nodeCompat: true, wrangler: { name: 'comptoir' } }
+      }
       // The build writes gzip and brotli copies of the client assets; Nitro sends the one the browser takes.
       nitroConfig.compressPublicAssets = true
       // Nitro 2 takes a list of error handlers, tried in order.
@@ -53,7 +92,8 @@ export default defineNuxtConfig({
       files.push({ path: resolve(import.meta.dirname, 'router.options.ts') })
     },
     'nitro:init'(nitro) {
-      // The built server applies migrations at boot: ship them beside it.
+      // The built Node server applies migrations at boot: ship them beside it (the edge's are applied beforehand).
+      if (nitro.options.preset === 'cloudflare-module') return
       nitro.hooks.hook('compiled', async () => {
         await cp(resolve(import.meta.dirname, 'drizzle/migrations'), join(nitro.options.output.serverDir, 'drizzle/migrations'), { recursive: true })
       })

@@ -2,11 +2,24 @@ import { fileURLToPath } from 'node:url'
 import { defineVitestProject } from '@nuxt/test-utils/config'
 import { defineConfig } from 'vitest/config'
 
-/** Server code imports shared code as Nuxt names it. */
-const resolve = { alias: { '#shared': fileURLToPath(new URL('./shared', import.meta.url)) } }
+/** Server code imports shared code, and its platform's side (the Node server's here), as Nuxt names them. */
+const resolve = {
+  alias: {
+    '#shared': fileURLToPath(new URL('./shared', import.meta.url)),
+    '#platform': fileURLToPath(new URL('./server/platform/node', import.meta.url)),
+  },
+}
 
 /** PostgreSQL-only tests (locks, concurrency) join the run when DATABASE_URL names a server. */
 const onPostgres = Boolean(process.env.DATABASE_URL)
+
+/**
+ * TEST_TARGET=edge runs the API tests against the edge bundle in workerd (test/api/global-setup.ts),
+ * less what only the Node server does: photo processing, its own boot, shutdown and scripts, several
+ * instances sharing NOTIFY, the development demo shop. test/api/edge.test.ts is what differs there.
+ */
+const onEdge = process.env.TEST_TARGET === 'edge'
+const NODE_ONLY = ['product-images', 'demo-shop', 'lifecycle', 'scripts', 'rate-limits', 'postgres/migrations', 'postgres/catalog-cache'].map(name => `test/api/${name}.test.ts`)
 
 export default defineConfig({
   test: {
@@ -24,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
-          exclude: onPostgres ? [] : ['test/api/postgres/**'],
+          exclude: [...onPostgres ? [] : ['test/api/postgres/**'], ...onEdge ? NODE_ONLY : ['test/api/edge.test.ts']],
           environment: 'node',
           globalSetup: ['test/api/global-setup.ts'],
           // One shared server and database: files run one after another, each leaving the catalog as it found it.

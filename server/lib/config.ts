@@ -23,6 +23,8 @@ export interface AppConfig {
   siteUrl: string
   /** smtp(s):// URL of the mail server; without one, mails are written to `.data/mail/` as .eml files. */
   smtpUrl: string | undefined
+  /** The edge build's mail transport: each mail is POSTed there as JSON (server/platform/edge/mail.ts). */
+  mailApiUrl: string | undefined
   mailFrom: string
   /** Where files the server writes for itself live (`.data/` under the working directory). */
   dataDir: string
@@ -63,6 +65,7 @@ const EnvSchema = v.object({
   ACCESS_TOKEN_TTL: seconds(900),
   REFRESH_TOKEN_TTL: seconds(2_592_000),
   LOG_LEVEL: v.optional(v.picklist(LOG_LEVELS, `must be one of ${LOG_LEVELS.join(', ')}`), 'info'),
+  MAIL_API_URL: v.optional(v.pipe(v.string(), v.url('must be a URL'), v.regex(/^https?:/, 'must be an http(s) URL'))),
   SMTP_URL: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'must be an smtp:// or smtps:// URL'))),
   MAIL_FROM: v.optional(v.pipe(v.string(), v.maxLength(200)), 'Comptoir <shop@comptoir.example>'),
   PORT: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a port number'), v.transform(Number), v.minValue(1), v.maxValue(65_535, 'must be a port number'))),
@@ -127,6 +130,7 @@ export function parseConfig(
     refreshTokenTtl: parsed.REFRESH_TOKEN_TTL,
     logLevel: parsed.LOG_LEVEL,
     smtpUrl: parsed.SMTP_URL,
+    mailApiUrl: parsed.MAIL_API_URL,
     mailFrom: parsed.MAIL_FROM,
     dataDir: resolve(cwd, '.data'),
   }

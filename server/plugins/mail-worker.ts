@@ -1,4 +1,5 @@
-import { claimDueEmails, MAIL_CHANNEL, markFailed, markSent } from '../services/mail'
+import { PLATFORM } from '#platform'
+import { MAIL_CHANNEL, sendDueMails } from '../services/mail'
 
 const EVERY_MS = 2_000
 
@@ -9,6 +10,8 @@ const EVERY_MS = 2_000
  * touches the order that queued it.
  */
 export default defineNitroPlugin((nitroApp) => {
+  // The edge has no process to keep a timer in: a Cron Trigger runs the `mail:send` task instead.
+  if (PLATFORM === 'edge') return
   let running = false
   let again = false
   async function tick() {
@@ -20,18 +23,7 @@ export default defineNitroPlugin((nitroApp) => {
     running = true
     again = false
     try {
-      const db = useDb()
-      for (const mail of await claimDueEmails(db)) {
-        try {
-          await deliver(mail)
-          await markSent(db, mail.id)
-          logger.info('mail sent', { mail_id: mail.id, to: mail.recipient })
-        }
-        catch (error) {
-          await markFailed(db, mail.id, mail.attempts, (error as Error).message)
-          logger.warn('mail failed, will retry', { mail_id: mail.id, attempts: mail.attempts, error: (error as Error).message })
-        }
-      }
+      await sendDueMails(useDb())
     }
     catch (error) {
       logger.warn('mail worker tick failed', { error: (error as Error).message })

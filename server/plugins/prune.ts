@@ -1,9 +1,12 @@
+import { PLATFORM } from '#platform'
 import { pruneExpired } from '../services/maintenance'
 
 const EVERY_MS = 15 * 60_000
 
 /** Expired tokens, denials and rate-limit windows are deleted soon after boot, then every 15 minutes. */
 export default defineNitroPlugin((nitroApp) => {
+  // On the edge a Cron Trigger runs the `maintenance:prune` task instead.
+  if (PLATFORM === 'edge') return
   async function prune() {
     if (!isDatabaseReady()) return
     try {

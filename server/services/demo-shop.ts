@@ -8,7 +8,7 @@ import { DEMO_ACCOUNTS, hasRealAccounts, seedDemoData } from '../database/seed'
 import { invalidateCatalog } from '../lib/catalog-versions'
 import { newImageKey, removeImageFiles, writeImageFiles } from '../lib/image-files'
 import { logger } from '../lib/logger'
-import { makeImageVariants } from './product-images'
+import { makeImageVariants } from '#platform/images'
 
 /** Lucide icons (ISC licence, the set the interface uses), 24 × 24, drawn large on each demo photo. */
 const ICONS: Record<string, string> = {

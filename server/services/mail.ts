@@ -2,6 +2,8 @@ import { and, eq, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
 import { emailOutbox } from '../../drizzle/schema'
 import type { Database } from '../database/client'
 import { hitRateLimit, RATE_LIMITS } from './rate-limits'
+import { deliver } from '#platform/mail'
+import { logger } from '../lib/logger'
 
 export interface Email {
   to: string
@@ -72,4 +74,29 @@ export async function markFailed(db: Database, id: string, attempts: number, err
     lastError: error.slice(0, 500),
     nextAttemptAt: sql`now() + make_interval(secs => ${retryDelaySeconds(attempts)})`,
   }).where(eq(emailOutbox.id, id))
+}
+
+/**
+ * Sends what the outbox holds now: each claimed mail through this platform's transport
+ * (#platform/mail), marked sent, or failed to be retried later with a growing delay. A
+ * failure never touches what queued the mail. The Node server runs it on NOTIFY and every
+ * two seconds; the edge after each write request and on its Cron Trigger.
+ */
+export async function sendDueMails(db: Database) {
+  let sent = 0
+  let failed = 0
+  for (const mail of await claimDueEmails(db)) {
+    try {
+      await deliver(mail)
+      await markSent(db, mail.id)
+      logger.info('mail sent', { mail_id: mail.id, to: mail.recipient })
+      sent++
+    }
+    catch (error) {
+      await markFailed(db, mail.id, mail.attempts, (error as Error).message)
+      logger.warn('mail failed, will retry', { mail_id: mail.id, attempts: mail.attempts, error: (error as Error).message })
+      failed++
+    }
+  }
+  return { sent, failed }
 }

@@ -3,7 +3,7 @@ import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
 import { createServer } from 'node:net'
-import { SERVER_ENTRY } from './build.ts'
+import { EDGE_PREVIEW, SERVER_ENTRY } from './build.ts'
 
 export interface RunningServer {
   url: string
@@ -31,14 +31,16 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts the built server as production runs it (or another `entry`, such as a benchmark
- * baseline); resolves once `waitFor` answers 200.
+ * baseline, or the edge bundle in workerd with `edge`); resolves once `waitFor` answers 200.
  */
-export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready', entry = SERVER_ENTRY }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string, entry?: string }): Promise<RunningServer> {
+export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready', entry = SERVER_ENTRY, edge = false }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string, entry?: string, edge?: boolean }): Promise<RunningServer> {
   port ??= await freePort()
-  const child = spawn(process.execPath, [entry], {
-    cwd,
+  const child = spawn(process.execPath, [edge ? EDGE_PREVIEW : entry], {
+    cwd: edge ? process.cwd() : cwd,
     env: {
       PATH: process.env.PATH,
+      // wrangler keeps its state under HOME.
+      ...(edge ? { HOME: process.env.HOME } : {}),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),

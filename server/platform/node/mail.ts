@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import nodemailer from 'nodemailer'
-import type { emailOutbox } from '../../drizzle/schema'
-import { useConfig } from '../lib/config'
+import type { emailOutbox } from '../../../drizzle/schema'
+import { useConfig } from '../../lib/config'
 
 type OutboxRow = typeof emailOutbox.$inferSelect
 

@@ -1,0 +1,2 @@
+/** The platform seam, Workers side: see ../node/index.ts. */
+export const PLATFORM: 'node' | 'edge' = 'edge'

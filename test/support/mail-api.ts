@@ -1,0 +1,28 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { join } from 'node:path'
+import nodemailer from 'nodemailer'
+import { freePort } from './server.ts'
+
+/**
+ * A STAND-IN for a mail provider's HTTP API, for the edge bundle's tests (it cannot reach a
+ * real one from here): each `POST { from, to, subject, text, html }` is written into `dir`
+ * as an .eml file, as the Node server writes its own without SMTP_URL, so that the tests
+ * read both the same way.
+ */
+export async function startMailApiStandIn(dir: string) {
+  mkdirSync(dir, { recursive: true })
+  const files = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' })
+  let sequence = 0
+  const server = createServer(async (request, response) => {
+    let body = ''
+    for await (const chunk of request) body += chunk
+    const mail = JSON.parse(body) as { from: string, to: string, subject: string, text: string, html?: string | null }
+    const built = await files.sendMail({ from: mail.from, to: mail.to, subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}) })
+    writeFileSync(join(dir, `${Date.now()}-${String(++sequence).padStart(6, '0')}.eml`), built.message as Buffer)
+    response.writeHead(202).end()
+  })
+  const port = await freePort()
+  await new Promise<void>(resolve => server.listen(port, '127.0.0.1', resolve))
+  return { url: `http://127.0.0.1:${port}/send`, stop: () => new Promise<void>(resolve => server.close(() => resolve())) }
+}
