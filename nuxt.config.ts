@@ -58,6 +58,8 @@ export default defineNuxtConfig({
         alias?: Record<string, string>
         plugins?: string[]
         cloudflare?: Record<string, unknown>
+        tasks?: Record<string, { handler: string }>
+        scheduledTasks?: Record<string, string[]>
         experimental?: Record<string, unknown>
         errorHandler?: string | string[]
         storage?: Record<string, unknown>
@@ -68,8 +70,19 @@ export default defineNuxtConfig({
         nitroConfig.preset = 'cloudflare-module'
         nitroConfig.experimental = { ...nitroConfig.experimental, asyncContext: true, wasm: true, tasks: true }
         nitroConfig.plugins = [...nitroConfig.plugins ?? [], resolve(import.meta.dirname, 'server/edge/plugin.ts')]
+        // What the Node server's timers do, as Cron Triggers.
+        nitroConfig.tasks = {
+          'mail:send': { handler: resolve(import.meta.dirname, 'server/edge/tasks/mail-send.ts') },
+          'maintenance:prune': { handler: resolve(import.meta.dirname, 'server/edge/tasks/maintenance-prune.ts') },
+        }
+        nitroConfig.scheduledTasks = { '* * * * *': ['mail:send'], '*/15 * * * *': ['maintenance:prune'] }
         // .output-edge/server/wrangler.json: what `wrangler dev` (npm run preview:edge) and `wrangler deploy` read.
-        nitroConfig.cloudflare = { ...nitroConfig.cloudflare, deployConfig: true, nodeCompat: true, wrangler: { name: 'comptoir' } }
+        nitroConfig.cloudflare = {
+          ...nitroConfig.cloudflare,
+          deployConfig: true,
+          nodeCompat: true,
+          wrangler: { name: 'comptoir', triggers: { crons: Object.keys(nitroConfig.scheduledTasks) } },
+        }
       }
       // The build writes gzip and brotli copies of the client assets; Nitro sends the one the browser takes.
       nitroConfig.compressPublicAssets = true

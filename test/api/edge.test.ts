@@ -1,8 +1,8 @@
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectNothingInternal } from './http'
-import { signedInAdmin } from './session'
-import type { Session } from './session'
+import { baseURL, expectNothingInternal } from './http'
+import { mailsTo } from './mailbox'
+import { Session, signedInAdmin } from './session'
 
 // Run only against the edge bundle (TEST_TARGET=edge): what it does differently from the Node server.
 
@@ -26,5 +26,19 @@ describe('the edge bundle', () => {
     expect(res.body.error).toMatch(/Node server/)
     expectNothingInternal(res.text)
     expect((await admin.request(`/api/products/${productId}`)).body.data.image).toBeNull()
+  })
+
+  it('sends a mail the mail API refused once when its Cron Trigger runs after the retry delay, with a connection of its own', { timeout: 60_000 }, async () => {
+    const email = `bounce-once-${Date.now()}@test.example`
+    const res = await new Session().request('/api/auth/register', { method: 'POST', json: { email, username: `bounce${Date.now()}`, password: 'correct horse battery' } })
+    expect(res.status).toBe(201)
+    // Sent after the response and refused by the (stand-in) mail API: nothing arrives.
+    expect(await mailsTo(email, 1)).toEqual([])
+    // The first retry is due 30 s later (retryDelaySeconds); then the every-minute trigger sends it.
+    await new Promise(resolve => setTimeout(resolve, 31_000))
+    const ran = await fetch(`${baseURL}/__scheduled?cron=${encodeURIComponent('* * * * *')}`)
+    expect(await ran.text()).toBe('Ran scheduled event')
+    const [mail] = await mailsTo(email, 1)
+    expect(mail).toContain('/verify-email?token=')
   })
 })

@@ -45,6 +45,11 @@ export function databaseReady(): Promise<void> {
   return ready
 }
 
+/** Work outside a request (the edge's Cron Trigger tasks): here, on the process's pool. */
+export function withJobDatabase<T>(_env: Record<string, unknown> | undefined, job: (db: Database) => Promise<T>): Promise<T> {
+  return job(useDb())
+}
+
 export async function closeDatabase() {
   const closing = handle
   handle = undefined
