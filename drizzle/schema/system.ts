@@ -1,4 +1,4 @@
-import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import { id, timestamptz } from './columns.ts'
 import { users } from './users.ts'
@@ -39,4 +39,17 @@ export const auditLog = pgTable('audit_log', {
   index('audit_log_created_at_idx').on(t.createdAt),
   index('audit_log_entity_idx').on(t.entity, t.entityId),
   index('audit_log_actor_idx').on(t.actorId),
+])
+
+/**
+ * The edge build's record of catalog changes, where LISTEN does not reach (Hyperdrive pools
+ * transactions): each change adds a row naming its products (`*`: any number), and each
+ * isolate reads what came since it last looked, every few seconds. Kept a day.
+ */
+export const catalogChanges = pgTable('catalog_changes', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  productIds: text('product_ids').notNull(),
+  createdAt: timestamptz('created_at').notNull().defaultNow(),
+}, t => [
+  index('catalog_changes_created_at_idx').on(t.createdAt),
 ])

@@ -1,4 +1,4 @@
-import { CATALOG_CHANNEL } from '../services/products'
+import { CATALOG_CHANNEL } from '#platform/catalog'
 import { ConfigError } from '../lib/config'
 
 /**

@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, ne, sql, sum } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gt, gte, ilike, inArray, lte, max, ne, sum } from 'drizzle-orm'
 import type { SQL } from 'drizzle-orm'
 import type { Storage } from 'unstorage'
-import { orderItems, orders, products, stockMovements } from '../../drizzle/schema'
+import { catalogChanges, orderItems, orders, products, stockMovements } from '../../drizzle/schema'
 import type { BestSellerJson, ProductJson, StockMovementJson } from '#shared/types/api'
 import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpdateInput, StockChangeInput } from '#shared/schemas/products'
 import { productImage } from '#shared/utils/images'
@@ -12,6 +12,7 @@ import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import type { PageWindow } from '../database/pages'
 import { afterCommit } from '../database/commit'
+import { announceCatalogChange } from '#platform/catalog'
 import { apiError } from '../lib/errors'
 import { invalidateCatalog } from '../lib/catalog-versions'
 import { removeImageFiles } from '../lib/image-files'
@@ -99,19 +100,28 @@ export async function listProducts(db: Database, query: ProductListQuery, { admi
   return toPage(rows, total, query.page, query.limit)
 }
 
-/** Every change to the catalog is announced, so that each server instance drops its cached pages. */
-export const CATALOG_CHANNEL = 'comptoir_catalog'
-
 /**
- * After a change to these products (`*`: to any number), in the change's transaction: the
- * NOTIFY goes out with its commit to every instance, and this one bumps its catalog
- * versions as soon as the commit is done. The payload names the products (a NOTIFY carries
- * 8,000 bytes: `*` for more).
+ * After a change to these products (`*`: to any number), in the change's transaction: it is
+ * announced to the other instances with its commit (#platform/catalog: NOTIFY on Node, a
+ * row the edge's isolates read), and this one bumps its catalog versions as soon as the
+ * commit is done. The payload names the products (a NOTIFY carries 8,000 bytes: `*` for more).
  */
 export async function catalogChanged(db: Database, productIds: readonly string[] | '*') {
   const payload = productIds === '*' || productIds.length > 100 ? '*' : productIds.join(',')
-  await db.execute(sql`select pg_notify(${CATALOG_CHANNEL}, ${payload})`)
+  await announceCatalogChange(db, payload)
   afterCommit(db, () => invalidateCatalog(productIds))
+}
+
+/** The catalog changes the edge recorded after change `afterId` (at most `limit`), oldest first. */
+export function catalogChangesSince(db: Database, afterId: number, limit: number) {
+  return db.select({ id: catalogChanges.id, productIds: catalogChanges.productIds }).from(catalogChanges)
+    .where(gt(catalogChanges.id, afterId)).orderBy(asc(catalogChanges.id)).limit(limit)
+}
+
+/** The newest recorded change's id (0 for none). */
+export async function lastCatalogChange(db: Database) {
+  const [row] = await db.select({ id: max(catalogChanges.id) }).from(catalogChanges)
+  return row?.id ?? 0
 }
 
 /** One product; an inactive one only for admins. */

@@ -1,5 +1,6 @@
+import postgres from 'postgres'
 import sharp from 'sharp'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { baseURL, expectNothingInternal } from './http'
 import { mailsTo } from './mailbox'
 import { Session, signedInAdmin } from './session'
@@ -40,5 +41,24 @@ describe('the edge bundle', () => {
     expect(await ran.text()).toBe('Ran scheduled event')
     const [mail] = await mailsTo(email, 1)
     expect(mail).toContain('/verify-email?token=')
+  })
+
+  it('drops a product from its caches within seconds when another isolate records a change to it', async () => {
+    const sql = postgres(inject('databaseUrl'), { max: 1 })
+    try {
+      const read = async () => (await fetch(`${baseURL}/api/products/${productId}`).then(r => r.json()) as { data: { price: number } }).data.price
+      expect(await read()).toBe(5)
+      // Another isolate's change, as it writes it: the row, then the record of the change (server/platform/edge/catalog.ts).
+      await sql.begin(async (tx) => {
+        await tx`update products set price_cents = 725 where id = ${productId}`
+        await tx`insert into catalog_changes (product_ids) values (${productId})`
+      })
+      expect(await read()).toBe(5)
+      await new Promise(resolve => setTimeout(resolve, 2_500))
+      expect(await read()).toBe(7.25)
+    }
+    finally {
+      await sql.end()
+    }
   })
 })

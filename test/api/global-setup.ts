@@ -9,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     baseURL: string
     serverLog: string
+    /** The run's PostgreSQL database (empty on PGlite), for tests that play another instance. */
+    databaseUrl: string
   }
 }
 
@@ -33,6 +35,7 @@ export default async function setup(project: TestProject) {
   console.info(`[test] API tests on ${database.url ? 'PostgreSQL' : 'PGlite'}, ${edge ? 'edge bundle in workerd' : 'Node server'} at ${server.url}`)
   project.provide('baseURL', server.url)
   project.provide('serverLog', server.logFile)
+  project.provide('databaseUrl', database.url ?? '')
   return async () => {
     await server.stop()
     await mailApi?.stop()

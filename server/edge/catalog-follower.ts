@@ -1,0 +1,39 @@
+import type { Database } from '../database/client'
+import { invalidateCatalog } from '../lib/catalog-versions'
+import { catalogChangesSince, lastCatalogChange } from '../services/products'
+
+/** How stale an isolate's catalog caches may be after another isolate's change. */
+const EVERY_MS = 2_000
+/** More changes than this since the last look: everything is dropped instead of read one by one. */
+const BATCH = 200
+
+let seen: number | undefined
+let lookedAt = 0
+let looking: Promise<void> | undefined
+
+/**
+ * Keeps this isolate's catalog versions in step with the others' changes (the edge has no
+ * LISTEN): at most every two seconds, a request first reads the changes recorded since the
+ * last look and drops what they touched from the caches. A new isolate starts from the
+ * newest change: its caches are empty anyway.
+ */
+export function followCatalogChanges(db: Database): Promise<void> {
+  if (Date.now() - lookedAt < EVERY_MS) return looking ?? Promise.resolve()
+  lookedAt = Date.now()
+  looking = (async () => {
+    if (seen === undefined) {
+      seen = await lastCatalogChange(db)
+      return
+    }
+    const changes = await catalogChangesSince(db, seen, BATCH)
+    if (changes.length === BATCH) invalidateCatalog('*')
+    else for (const change of changes) invalidateCatalog(change.productIds === '*' ? '*' : change.productIds.split(','))
+    seen = changes.at(-1)?.id ?? seen
+  })().catch(() => {
+    // Unknown state: look again at the next request.
+    lookedAt = 0
+  }).finally(() => {
+    looking = undefined
+  })
+  return looking
+}
