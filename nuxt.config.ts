@@ -65,7 +65,8 @@ export default defineNuxtConfig({
         storage?: Record<string, unknown>
         compressPublicAssets?: boolean
       }
-      if (nitroConfig.alias?.['#platform'] === EDGE_PLATFORM) {
+      const edge = nitroConfig.alias?.['#platform'] === EDGE_PLATFORM
+      if (edge) {
         // The edge build: a Worker, with useEvent() for the per-request database, the argon2 WebAssembly imported as modules, Cron Triggers as tasks.
         nitroConfig.preset = 'cloudflare-module'
         nitroConfig.experimental = { ...nitroConfig.experimental, asyncContext: true, wasm: true, tasks: true }
@@ -81,7 +82,12 @@ export default defineNuxtConfig({
           ...nitroConfig.cloudflare,
           deployConfig: true,
           nodeCompat: true,
-          wrangler: { name: 'comptoir', triggers: { crons: Object.keys(nitroConfig.scheduledTasks) } },
+          wrangler: {
+            name: 'comptoir',
+            triggers: { crons: Object.keys(nitroConfig.scheduledTasks) },
+            // The product photos (server/platform/edge/photos.ts), which the Node server writes (through R2's S3 API) and both serve.
+            r2_buckets: [{ binding: 'IMAGES', bucket_name: 'comptoir-images' }],
+          },
         }
       }
       // The build writes gzip and brotli copies of the client assets; Nitro sends the one the browser takes.

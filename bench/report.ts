@@ -16,6 +16,9 @@ export interface ScenarioResult {
   /** Pages: the bare-Nuxt floor (bench/baselines/nuxt-floor), and Comptoir's rate over its rate. */
   floor?: Measure
   floorRatio?: number
+  /** With --edge: the same requests to the edge bundle in workerd, and its rate over the Node server's. */
+  edge?: Measure
+  edgeRatio?: number
 }
 
 /** Pages rendered fresh for each request (random pages, or a signed-in visitor), and the rate each must reach. */
@@ -57,8 +60,9 @@ export function formatScenario(result: ScenarioResult) {
       row('comptoir', result.app),
       row('bare baseline', result.baseline),
       ...(result.floor ? [row('bare-Nuxt floor', result.floor)] : []),
+      ...(result.edge ? [row('edge bundle (workerd)', result.edge)] : []),
     ]).replace(/^/gm, '  '),
-    `  ratio ${result.ratio.toFixed(2)}${result.floorRatio === undefined ? '' : `, to the bare-Nuxt floor ${result.floorRatio.toFixed(2)}`}; ${targets}`,
+    `  ratio ${result.ratio.toFixed(2)}${result.floorRatio === undefined ? '' : `, to the bare-Nuxt floor ${result.floorRatio.toFixed(2)}`}${result.edgeRatio === undefined ? '' : `, edge to Node ${result.edgeRatio.toFixed(2)}`}; ${targets}`,
   ].join('\n')
 }
 
@@ -71,6 +75,11 @@ export function formatSummary(results: ScenarioResult[]) {
   for (const r of results) {
     const floor = r.floor ? [String(r.floor.rps), r.floorRatio!.toFixed(2)] : ['–', '–']
     lines.push(`| ${r.id} ${r.title} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.app.errors} | ${r.app.peakRssMb} MB | ${r.baseline.rps} | ${r.baseline.p50.toFixed(0)} / ${r.baseline.p99.toFixed(0)} | ${r.ratio.toFixed(2)} | ${floor.join(' | ')} |`)
+  }
+  const onEdge = results.filter(r => r.edge)
+  if (onEdge.length > 0) {
+    lines.push('', '| scenario | Node req/s | Node p50 / p99 ms | edge req/s | edge p50 / p99 ms | edge errors | workerd peak RSS | edge to Node |', '|---|--:|--:|--:|--:|--:|--:|--:|')
+    for (const r of onEdge) lines.push(`| ${r.id} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.edge!.rps} | ${r.edge!.p50.toFixed(0)} / ${r.edge!.p99.toFixed(0)} | ${r.edge!.errors} | ${r.edge!.peakRssMb} MB | ${r.edgeRatio!.toFixed(2)} |`)
   }
   return lines.join('\n')
 }

@@ -1,8 +1,10 @@
 /**
- * `npm run bench [-- --pglite] [-- --seconds 10]`: the production build on a fresh, seeded
- * database, driven by autocannon scenario after scenario, each beside a bare baseline on the
- * same data. Prints a table per scenario and writes the figures to bench/results/.
+ * `npm run bench [-- --pglite] [-- --seconds 10] [-- --edge]`: the production build on a fresh,
+ * seeded database, driven by autocannon scenario after scenario, each beside a bare baseline on
+ * the same data (with --edge, the read and page scenarios on the edge bundle in workerd too).
+ * Prints a table per scenario and writes the figures to bench/results/.
  */
+import { execFileSync } from 'node:child_process'
 import { randomUUID } from 'node:crypto'
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem } from 'node:os'
@@ -14,7 +16,7 @@ import { products, users } from '../drizzle/schema/index.ts'
 import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseOptions } from '../server/database/client.ts'
 import { migrateDatabase } from '../server/database/migrate.ts'
-import { ensureBuild, ensureBuildOf, ROOT } from '../test/support/build.ts'
+import { ensureBuild, ensureBuildOf, ensureEdgeBuild, ROOT } from '../test/support/build.ts'
 import { createTestDatabase } from '../test/support/database.ts'
 import { startServer } from '../test/support/server.ts'
 import type { RunningServer } from '../test/support/server.ts'
@@ -33,6 +35,8 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     // --no-lighthouse skips the Lighthouse audits (about a minute and a half).
     lighthouse: { type: 'boolean', default: true },
+    // --edge: the read and page scenarios on the edge bundle (npm run preview:edge) as well; PostgreSQL only.
+    edge: { type: 'boolean', default: false },
   },
   allowNegative: true,
 })
@@ -79,7 +83,12 @@ const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1
 const FLOOR = join(ROOT, 'bench/baselines/nuxt-floor')
 ensureBuild()
 ensureBuildOf(FLOOR, ['nuxt.config.ts', 'app', 'server', '../markup.ts', '../database.ts', '../../../utils/classes.ts'])
-log('production builds ready (the shop and the bare-Nuxt floor)')
+if (args.edge && args.pglite) {
+  console.error('--edge needs PostgreSQL: the edge bundle has no embedded database')
+  process.exit(1)
+}
+if (args.edge) ensureEdgeBuild()
+log(`production builds ready (the shop${args.edge ? ', its edge bundle' : ''} and the bare-Nuxt floor)`)
 
 // 2. A fresh database: PostgreSQL beside DATABASE_URL's (or the local server), or PGlite in a temporary directory.
 if (args.pglite) delete process.env.DATABASE_URL
@@ -133,6 +142,11 @@ try {
   const floor = await startServer({ cwd: baselineCwd.floor, env: floorEnv, entry: join(FLOOR, '.output/server/index.mjs'), waitFor: '/products' })
   servers.push(floor)
   log(`shop on ${app.url}, API baseline on ${apiBaseline.url}, SSR baseline on ${ssrBaseline.url}, bare-Nuxt floor on ${floor.url}`)
+  // The edge bundle in workerd, on the same database and JWT secret (the buyers' cookies work there too); its memory is workerd's.
+  const edge = args.edge ? await startServer({ cwd: join(database.cwd, 'edge'), edge: true, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } }) : undefined
+  if (edge) servers.push(edge)
+  const edgePid = edge ? Number(execFileSync('pgrep', ['-n', 'workerd']).toString().trim()) : undefined
+  if (edge) log(`edge bundle in workerd (pid ${edgePid}) on ${edge.url}`)
 
   const listPages = Math.ceil(BENCH_SIZES.products / API_PAGE_SIZE)
   const keywordPages = Math.ceil(BENCH_SIZES.products / KINDS.length / API_PAGE_SIZE)
@@ -271,14 +285,15 @@ try {
   const results: ScenarioResult[] = []
   for (const scenario of scenarios.filter(s => !ONLY || ONLY.includes(s.id))) {
     await scenario.before?.()
-    const run = async (server: RunningServer, next: () => Request): Promise<Measure> => {
-      const load = { url: server.url, connections: scenario.connections, next, pid: server.process.pid!, expected: scenario.expected }
+    const run = async (server: RunningServer, next: () => Request, pid = server.process.pid!): Promise<Measure> => {
+      const load = { url: server.url, connections: scenario.connections, next, pid, expected: scenario.expected }
       if (scenario.warmup) await drive({ ...load, seconds: WARMUP_SECONDS })
       return drive({ ...load, seconds: SECONDS })
     }
     const appMeasure = await run(app, scenario.app)
     const baselineMeasure = await run(scenario.baseline.server, scenario.baseline.next)
     const floorMeasure = scenario.floor ? await run(floor, scenario.floor) : undefined
+    const edgeMeasure = edge && (scenario.kind === 'api-read' || scenario.kind === 'page') ? await run(edge, scenario.app, edgePid) : undefined
     const result: ScenarioResult = {
       id: scenario.id,
       title: scenario.title,
@@ -289,6 +304,7 @@ try {
       baseline: baselineMeasure,
       ratio: Math.round(appMeasure.rps / baselineMeasure.rps * 100) / 100,
       ...(floorMeasure ? { floor: floorMeasure, floorRatio: Math.round(appMeasure.rps / floorMeasure.rps * 100) / 100 } : {}),
+      ...(edgeMeasure ? { edge: edgeMeasure, edgeRatio: Math.round(edgeMeasure.rps / appMeasure.rps * 100) / 100 } : {}),
     }
     results.push(result)
     console.info(`\n${formatScenario(result)}\n`)

@@ -19,9 +19,11 @@ if (!existsSync(CONFIG)) fail('No edge bundle: run `npm run build:edge` first.')
 if (!process.env.DATABASE_URL?.startsWith('postgres')) fail('DATABASE_URL must name a PostgreSQL database (migrated with `npm run db:migrate`): the edge build has no embedded one.')
 
 const port = process.env.PORT ?? '8787'
+/** Where Miniflare keeps the local D1/KV/R2 (the photos' bucket): .wrangler/state unless EDGE_STATE_DIR says. */
+const state = resolve(process.env.EDGE_STATE_DIR ?? resolve(ROOT, '.wrangler/state'))
 const host = process.env.HOST ?? '127.0.0.1'
 const vars = VARIABLES.flatMap(name => process.env[name] ? ['--var', `${name}:${process.env[name]}`] : [])
-const wrangler = spawn(process.execPath, [resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--config', CONFIG, '--port', port, '--ip', host, '--test-scheduled', ...vars], {
+const wrangler = spawn(process.execPath, [resolve(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'dev', '--config', CONFIG, '--port', port, '--ip', host, '--test-scheduled', '--persist-to', state, ...vars], {
   cwd: ROOT,
   stdio: 'inherit',
   // Offline: no account lookups, no request.cf data fetched, no metrics.

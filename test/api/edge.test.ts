@@ -1,6 +1,11 @@
+import { execFileSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import postgres from 'postgres'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { ROOT } from '../support/build'
+import { EDGE_STATE } from '../support/server'
 import { baseURL, expectNothingInternal } from './http'
 import { mailsTo } from './mailbox'
 import { Session, signedInAdmin } from './session'
@@ -59,6 +64,25 @@ describe('the edge bundle', () => {
     }
     finally {
       await sql.end()
+    }
+  })
+
+  it('serves a photo from the shared bucket (R2; Miniflare\'s locally) with year-long caching, and nothing else from it', async () => {
+    const path = `products/${productId}/0123456789abcdef-320.webp`
+    const webp = await sharp({ create: { width: 320, height: 240, channels: 3, background: '#2f6f4f' } }).webp().toBuffer()
+    const file = join(dirname(inject('serverLog')), 'photo.webp')
+    writeFileSync(file, webp)
+    // As the Node server would have written it: into the bucket the Worker binds as IMAGES.
+    execFileSync(process.execPath, [join(ROOT, 'node_modules/wrangler/bin/wrangler.js'), 'r2', 'object', 'put', `comptoir-images/${path}`, '--file', file, '--local',
+      '--persist-to', join(dirname(inject('serverLog')), EDGE_STATE), '--config', join(ROOT, '.output-edge/server/wrangler.json')], { env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }, stdio: 'pipe' })
+
+    const res = await fetch(`${baseURL}/images/${path}`)
+    expect(res.status).toBe(200)
+    expect(res.headers.get('content-type')).toBe('image/webp')
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+    expect(Buffer.from(await res.arrayBuffer()).equals(webp)).toBe(true)
+    for (const other of [`products/${productId}/0123456789abcdef-321.webp`, `products/${productId}/..%2F..%2Fphoto.webp`, 'products/x/y.webp']) {
+      expect((await fetch(`${baseURL}/images/${other}`)).status).toBe(404)
     }
   })
 })

@@ -17,6 +17,9 @@ export interface RunningServer {
 /** An extra origin the API test server lets make cookie-authenticated writes. */
 export const ALLOWED_ORIGIN = 'https://admin.comptoir.example'
 
+/** Where an edge server of the tests keeps Miniflare's local storage, in its working directory. */
+export const EDGE_STATE = '.wrangler-state'
+
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long-0123456789'
 
 export function freePort(): Promise<number> {
@@ -39,8 +42,8 @@ export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/
     cwd: edge ? process.cwd() : cwd,
     env: {
       PATH: process.env.PATH,
-      // wrangler keeps its state under HOME.
-      ...(edge ? { HOME: process.env.HOME } : {}),
+      // wrangler keeps its settings under HOME; Miniflare's local storage (the photos' R2 bucket) beside the test's data.
+      ...(edge ? { HOME: process.env.HOME, EDGE_STATE_DIR: join(cwd, EDGE_STATE) } : {}),
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(port),

@@ -1,3 +1,4 @@
+import { readPhoto } from '#platform/photos'
 import { IMAGE_WIDTHS } from '#shared/utils/images'
 
 /** `products/<product id>/<content hash>-<width>.webp`: anything else is not one of ours. */
@@ -9,7 +10,7 @@ const VARIANT_PATH = new RegExp(`^products/[0-9a-f-]{36}/[0-9a-f]{16}-(?:${IMAGE
  */
 export default defineEventHandler(async (event) => {
   const path = getRouterParam(event, 'path') ?? ''
-  const data = VARIANT_PATH.test(path) ? await useStorage(IMAGE_STORAGE).getItemRaw<Buffer>(path) : null
+  const data = VARIANT_PATH.test(path) ? await readPhoto(path) : null
   if (!data) {
     // A bare answer: an <img> has no use for the storefront's HTML error page.
     setResponseStatus(event, 404)
