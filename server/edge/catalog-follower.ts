@@ -15,12 +15,13 @@ let looking: Promise<void> | undefined
  * Keeps this isolate's catalog versions in step with the others' changes (the edge has no
  * LISTEN): at most every two seconds, a request first reads the changes recorded since the
  * last look and drops what they touched from the caches. A new isolate starts from the
- * newest change: its caches are empty anyway.
+ * newest change: its caches are empty anyway. (`database` is asked for only when it is time to look.)
  */
-export function followCatalogChanges(db: Database): Promise<void> {
+export function followCatalogChanges(database: () => Database): Promise<void> {
   if (Date.now() - lookedAt < EVERY_MS) return looking ?? Promise.resolve()
   lookedAt = Date.now()
   looking = (async () => {
+    const db = database()
     if (seen === undefined) {
       seen = await lastCatalogChange(db)
       return

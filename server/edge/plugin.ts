@@ -10,7 +10,7 @@ const WRITES = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
  * fails); then the request's database connection is closed.
  */
 export default defineNitroPlugin((nitroApp) => {
-  nitroApp.hooks.hook('request', () => followCatalogChanges(useDb()))
+  nitroApp.hooks.hook('request', () => followCatalogChanges(useDb))
   nitroApp.hooks.hook('afterResponse', (event) => {
     const connection = event.context.database
     if (!connection) return

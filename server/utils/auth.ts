@@ -1,6 +1,7 @@
 import type { H3Event } from 'h3'
 import { apiError } from '../lib/errors'
 import { authCookieNames } from '#shared/utils/auth'
+import { requestAddress } from '#platform'
 import { clientAddressFrom } from './client-address'
 import { useConfig } from '../lib/config'
 
@@ -66,7 +67,7 @@ export function requireAdmin(event: H3Event): SessionUser {
  * which have no socket.
  */
 export function clientAddress(event: H3Event): string | undefined {
-  return clientAddressFrom(getRequestIP(event), getRequestHeader(event, 'x-forwarded-for'), useConfig().trustProxy)
+  return clientAddressFrom(requestAddress(event), getRequestHeader(event, 'x-forwarded-for'), useConfig().trustProxy)
 }
 
 /** The admin behind a write, as the audit log records them; checks nothing (the handler's first line did). */

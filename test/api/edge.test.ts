@@ -85,4 +85,10 @@ describe('the edge bundle', () => {
       expect((await fetch(`${baseURL}/images/${other}`)).status).toBe(404)
     }
   })
+
+  it('knows each client\'s address from CF-Connecting-IP (rate limits and the audit log count by it)', async () => {
+    const res = await admin.request('/api/admin/audit?entity=product&limit=50')
+    const created = res.body.data.find((entry: { action: string, entity_id: string }) => entry.action === 'product.create' && entry.entity_id === productId)
+    expect(created.ip_address).toBe('127.0.0.1')
+  })
 })
