@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { and, eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { emailOutbox, idempotencyKeys, orders, products, rateLimits, refreshTokens, revokedAccessTokens, users } from '../../drizzle/schema'
+import { catalogChanges, emailOutbox, idempotencyKeys, orders, products, rateLimits, refreshTokens, revokedAccessTokens, users } from '../../drizzle/schema'
 import { pruneExpired } from '../../server/services/maintenance'
 import { enqueueEmail, MAX_ATTEMPTS } from '../../server/services/mail'
 import { createOrder } from '../../server/services/orders'
@@ -50,13 +50,16 @@ describe('pruneExpired', () => {
       { recipient: 'a@test.example', subject: 'sent lately', textBody: '.', sentAt: days(29) },
       { recipient: 'a@test.example', subject: 'never sent, old', textBody: '.', createdAt: days(40) },
     ])
+    // The edge's record of catalog changes: its isolates read it every few seconds, so a day is plenty.
+    await db.insert(catalogChanges).values([{ productIds: 'yesterday', createdAt: days(1.1) }, { productIds: 'today', createdAt: days(0.9) }])
 
-    expect(await pruneExpired(db)).toEqual({ refreshTokens: 2, revokedAccessTokens: 1, rateLimits: 1, idempotencyKeys: 1, sentMails: 1 })
+    expect(await pruneExpired(db)).toEqual({ refreshTokens: 2, revokedAccessTokens: 1, rateLimits: 1, idempotencyKeys: 1, sentMails: 1, catalogChanges: 1 })
     expect((await db.select().from(refreshTokens)).map(r => r.tokenHash).sort()).toEqual(['ended-just-now', 'live'])
     expect((await db.select().from(revokedAccessTokens)).map(r => r.jti)).toEqual(['current'])
     expect((await db.select().from(rateLimits)).map(r => r.key)).toEqual(['current'])
     expect((await db.select().from(idempotencyKeys)).map(r => r.key)).toEqual(['current'])
     expect((await db.select().from(emailOutbox)).map(r => r.subject).sort()).toEqual(['never sent, old', 'sent lately'])
+    expect((await db.select().from(catalogChanges)).map(r => r.productIds)).toEqual(['today'])
   })
 })
 
