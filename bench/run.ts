@@ -143,6 +143,7 @@ try {
   servers.push(floor)
   log(`shop on ${app.url}, API baseline on ${apiBaseline.url}, SSR baseline on ${ssrBaseline.url}, bare-Nuxt floor on ${floor.url}`)
   // The edge bundle in workerd, on the same database and JWT secret (the buyers' cookies work there too); its memory is workerd's.
+  if (args.edge) mkdirSync(join(database.cwd, 'edge'), { recursive: true })
   const edge = args.edge ? await startServer({ cwd: join(database.cwd, 'edge'), edge: true, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } }) : undefined
   if (edge) servers.push(edge)
   const edgePid = edge ? Number(execFileSync('pgrep', ['-n', 'workerd']).toString().trim()) : undefined
