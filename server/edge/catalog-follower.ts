@@ -1,4 +1,5 @@
 import type { Database } from '../database/client'
+import { ownCatalogChanges } from '#platform/catalog'
 import { invalidateCatalog } from '../lib/catalog-versions'
 import { catalogChangesSince, lastCatalogChange } from '../services/products'
 
@@ -24,12 +25,16 @@ export function followCatalogChanges(database: () => Database): Promise<void> {
     const db = database()
     if (seen === undefined) {
       seen = await lastCatalogChange(db)
-      return
     }
-    const changes = await catalogChangesSince(db, seen, BATCH)
-    if (changes.length === BATCH) invalidateCatalog('*')
-    else for (const change of changes) invalidateCatalog(change.productIds === '*' ? '*' : change.productIds.split(','))
-    seen = changes.at(-1)?.id ?? seen
+    else {
+      const changes = await catalogChangesSince(db, seen, BATCH)
+      // This isolate's own changes were applied when they committed: applying them again would only empty its caches twice.
+      const others = changes.filter(change => !ownCatalogChanges.has(change.id))
+      if (changes.length === BATCH) invalidateCatalog('*')
+      else for (const change of others) invalidateCatalog(change.productIds === '*' ? '*' : change.productIds.split(','))
+      seen = changes.at(-1)?.id ?? seen
+    }
+    for (const id of ownCatalogChanges) if (id <= seen) ownCatalogChanges.delete(id)
   })().catch(() => {
     // Unknown state: look again at the next request.
     lookedAt = 0
