@@ -17,6 +17,8 @@ export interface DatabaseOptions {
   url?: string
   dataDir: string
   poolSize?: number
+  /** How the connections name themselves in pg_stat_activity. */
+  applicationName?: string
 }
 
 export interface DatabaseHandle {
@@ -34,7 +36,7 @@ export function openDatabase(options: DatabaseOptions): DatabaseHandle {
       connect_timeout: 5,
       // "extension already exists" and the like are not worth a log line per boot.
       onnotice: () => {},
-      connection: { application_name: 'comptoir' },
+      connection: { application_name: options.applicationName ?? 'comptoir' },
     })
     return {
       db: withAfterCommit(drizzlePostgres({ client, schema })),

@@ -11,12 +11,14 @@ let listVersion = 0
 let productEpoch = 0
 let productCounter = 0
 const productVersions = new Map<string, number>()
+const invalidationListeners = new Set<() => void>()
 
 /** After a change to these products (`*`: to any number of them). */
 export function invalidateCatalog(productIds: readonly string[] | '*') {
   listVersion++
   if (productIds === '*') productEpoch++
   else for (const id of productIds) productVersions.set(id, ++productCounter)
+  for (const listener of invalidationListeners) listener()
 }
 
 /** A NOTIFY payload as written by `catalogChanged`: product ids joined by commas, or `*`. */
@@ -32,4 +34,9 @@ export function catalogVersion() {
 /** Part of the key of anything made from this one product. */
 export function productVersion(id: string) {
   return `${productEpoch}.${productVersions.get(id) ?? 0}`
+}
+
+/** Runs `listener` after every invalidation, in the same tick (a read replica then waits to catch up: server/database/replica.ts). */
+export function onCatalogInvalidated(listener: () => void) {
+  invalidationListeners.add(listener)
 }

@@ -8,6 +8,8 @@ export type LogLevel = typeof LOG_LEVELS[number]
 
 export interface AppConfig {
   database: { url: string | undefined, dataDir: string }
+  /** A streaming replica of DATABASE_URL for the public catalog reads (server/database/replica.ts). */
+  replicaUrl: string | undefined
   jwtSecret: string
   allowedOrigins: string[]
   rateLimit: boolean
@@ -35,6 +37,8 @@ const seconds = (fallback: number) => v.optional(
   String(fallback),
 )
 
+const postgresUrl = v.pipe(v.string(), v.regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'))
+
 const origin = v.pipe(
   v.string(),
   v.check((value) => {
@@ -48,7 +52,8 @@ const origin = v.pipe(
 )
 
 const EnvSchema = v.object({
-  DATABASE_URL: v.optional(v.pipe(v.string(), v.regex(/^postgres(?:ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL'))),
+  DATABASE_URL: v.optional(postgresUrl),
+  DATABASE_REPLICA_URL: v.optional(postgresUrl),
   JWT_SECRET: v.optional(v.pipe(v.string(), v.minBytes(32, 'must be at least 32 bytes long'))),
   SITE_URL: v.optional(origin),
   ALLOWED_ORIGINS: v.optional(v.pipe(
@@ -118,9 +123,11 @@ export function parseConfig(
   if (!jwtSecret) missing.push('JWT_SECRET: required in production (at least 32 bytes, e.g. `openssl rand -base64 48`)')
   const siteUrl = parsed.SITE_URL ?? (production ? undefined : `http://localhost:${parsed.PORT ?? 3000}`)
   if (!siteUrl) missing.push('SITE_URL: required in production: the shop\'s public origin (e.g. https://shop.example.com), where the links in its mails point')
-  if (!jwtSecret || !siteUrl) throw new ConfigError(missing)
+  if (parsed.DATABASE_REPLICA_URL && !parsed.DATABASE_URL) missing.push('DATABASE_REPLICA_URL: a replica needs its primary in DATABASE_URL (the embedded database has none)')
+  if (!jwtSecret || !siteUrl || missing.length > 0) throw new ConfigError(missing)
   return {
     database: databaseOptions(parsed.DATABASE_URL, cwd),
+    replicaUrl: parsed.DATABASE_REPLICA_URL,
     jwtSecret,
     siteUrl,
     allowedOrigins: parsed.ALLOWED_ORIGINS,

@@ -8,7 +8,7 @@ async function buildSitemap(origin: string) {
   const entries = [
     { loc: `${origin}/`, lastmod: undefined },
     { loc: `${origin}/products`, lastmod: undefined },
-    ...(await activeProductUrls(useDb())).map(p => ({ loc: `${origin}/products/${p.id}`, lastmod: p.updatedAt.toISOString() })),
+    ...(await readCatalog(activeProductUrls)).map(p => ({ loc: `${origin}/products/${p.id}`, lastmod: p.updatedAt.toISOString() })),
   ]
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -7,7 +7,8 @@ import { catalogVersion, productVersion } from '../lib/catalog-versions'
 /**
  * Public catalog reads are cached in memory for a minute, then served stale once while they
  * refresh; their keys carry the catalog's versions (./catalog-versions.ts), so a change
- * shows on the next request, on every instance.
+ * shows on the next request, on every instance. They read the read replica when there is one
+ * (`readCatalog`, server/database/replica.ts).
  */
 const TTL_MS = 60_000
 
@@ -31,15 +32,15 @@ function cachedRead<A, R extends object | undefined>(max: number, keyOf: (arg: A
 const filtersKey = ({ page: _page, limit: _limit, sort_by: _sortBy, order: _order, ...filters }: ProductListQuery) => JSON.stringify(filters)
 
 /** A list's total, shared by all its pages and sorts: a page that misses costs one statement, not two. */
-const cachedProductTotal = cachedRead(2_000, (query: ProductListQuery) => `${catalogVersion()}:${filtersKey(query)}`, async query => ({ total: await countProducts(useDb(), query) }))
+const cachedProductTotal = cachedRead(2_000, (query: ProductListQuery) => `${catalogVersion()}:${filtersKey(query)}`, async query => ({ total: await readCatalog(db => countProducts(db, query)) }))
 
 /** Distinct list queries are unbounded (any keyword): the LRU caps them. */
 export const cachedProductList = cachedRead(2_000, (query: ProductListQuery) => `${catalogVersion()}:${JSON.stringify(query)}`, async (query) => {
-  const [rows, counted] = await Promise.all([productListRows(useDb(), query), cachedProductTotal(query)])
+  const [rows, counted] = await Promise.all([readCatalog(db => productListRows(db, query)), cachedProductTotal(query)])
   return toPage(rows, counted?.total ?? 0, query.page, query.limit)
 })
 
 /** Room for a whole catalog of 20,000 products: a product page missing from the cache costs a query. */
-export const cachedProduct = cachedRead(20_000, (id: string) => `${productVersion(id)}:${id}`, id => getProduct(useDb(), id))
+export const cachedProduct = cachedRead(20_000, (id: string) => `${productVersion(id)}:${id}`, id => readCatalog(db => getProduct(db, id)))
 
-export const cachedBestSellers = cachedRead(50, (limit: number) => `${catalogVersion()}:${limit}`, limit => bestSellers(useDb(), limit))
+export const cachedBestSellers = cachedRead(50, (limit: number) => `${catalogVersion()}:${limit}`, limit => readCatalog(db => bestSellers(db, limit)))

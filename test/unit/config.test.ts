@@ -20,6 +20,7 @@ describe('parseConfig', () => {
   it('applies the documented defaults', () => {
     expect(parseConfig({ JWT_SECRET: SECRET, SITE_URL }, production)).toEqual({
       database: { url: undefined, dataDir: '/srv/shop/.data/pglite' },
+      replicaUrl: undefined,
       jwtSecret: SECRET,
       siteUrl: SITE_URL,
       allowedOrigins: [],
@@ -37,6 +38,7 @@ describe('parseConfig', () => {
   it('reads every setting', () => {
     const config = parseConfig({
       DATABASE_URL: 'postgres://shop:pw@db:5432/shop',
+      DATABASE_REPLICA_URL: 'postgres://shop:pw@replica:5432/shop',
       JWT_SECRET: SECRET,
       SITE_URL,
       ALLOWED_ORIGINS: 'https://admin.shop.example, https://shop.example',
@@ -48,6 +50,7 @@ describe('parseConfig', () => {
     }, production)
     expect(config).toMatchObject({
       database: { url: 'postgres://shop:pw@db:5432/shop' },
+      replicaUrl: 'postgres://shop:pw@replica:5432/shop',
       allowedOrigins: ['https://admin.shop.example', 'https://shop.example'],
       rateLimit: false,
       trustProxy: 2,
@@ -65,9 +68,16 @@ describe('parseConfig', () => {
     expect(parseConfig({}, { production: false, cwd: '/tmp', developmentSecret: () => 'generated' })).toMatchObject({ jwtSecret: 'generated', siteUrl: 'http://localhost:3000' })
   })
 
+  it('refuses a read replica without its primary', () => {
+    expect(problems(() => parseConfig({ JWT_SECRET: SECRET, SITE_URL, DATABASE_REPLICA_URL: 'postgres://replica/shop' }, production))).toEqual([
+      expect.stringContaining('DATABASE_REPLICA_URL: a replica needs its primary in DATABASE_URL'),
+    ])
+  })
+
   it('lists every bad variable at once', () => {
     const found = problems(() => parseConfig({
       DATABASE_URL: 'mysql://nope',
+      DATABASE_REPLICA_URL: 'replica',
       JWT_SECRET: 'short',
       ALLOWED_ORIGINS: 'https://ok.example,https://bad.example/path',
       RATE_LIMIT: 'maybe',
@@ -76,7 +86,7 @@ describe('parseConfig', () => {
       LOG_LEVEL: 'loud',
       PORT: '70000',
     }, production))
-    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['ACCESS_TOKEN_TTL', 'ALLOWED_ORIGINS.1', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT', 'TRUST_PROXY'])
+    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['ACCESS_TOKEN_TTL', 'ALLOWED_ORIGINS.1', 'DATABASE_REPLICA_URL', 'DATABASE_URL', 'JWT_SECRET', 'LOG_LEVEL', 'PORT', 'RATE_LIMIT', 'TRUST_PROXY'])
   })
 
   it('treats an empty variable as unset', () => {

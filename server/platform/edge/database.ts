@@ -38,6 +38,11 @@ export function useDb(): Database {
   return event.context.database.db
 }
 
+/** The public catalog's reads: on the edge, this request's connection (Hyperdrive caches reads; DATABASE_REPLICA_URL is the Node server's). */
+export function readCatalog<T>(read: (db: Database) => Promise<T>): Promise<T> {
+  return read(useDb())
+}
+
 /** A connection of its own for work outside a request (a Cron Trigger's task), closed after it. */
 export async function withJobDatabase<T>(env: Record<string, unknown> | undefined, job: (db: Database) => Promise<T>): Promise<T> {
   const hyperdrive = env?.HYPERDRIVE as { connectionString: string } | undefined

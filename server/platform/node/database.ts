@@ -5,6 +5,9 @@ import { useNitroApp } from 'nitropack/runtime'
 import { openDatabase } from '../../database/client'
 import type { Database, DatabaseHandle } from '../../database/client'
 import { migrateWhenReachable } from '../../database/migrate'
+import { openReplicaReads } from '../../database/replica'
+import type { ReplicaReads } from '../../database/replica'
+import { onCatalogInvalidated } from '../../lib/catalog-versions'
 import { useConfig } from '../../lib/config'
 import { logger } from '../../lib/logger'
 import { within } from '../../lib/timeout'
@@ -17,17 +20,31 @@ import type {} from '../../types/platform'
  */
 
 let handle: DatabaseHandle | undefined
+let replica: ReplicaReads | undefined
 let ready: Promise<void> | undefined
 let isReady = false
 
 function openHandle(): DatabaseHandle {
-  handle ??= openDatabase(useConfig().database)
+  if (handle) return handle
+  const config = useConfig()
+  handle = openDatabase(config.database)
+  if (config.database.url && config.replicaUrl) {
+    const reads = openReplicaReads(handle.db, { primary: config.database.url, replica: config.replicaUrl }, (message, fields) => logger.warn(message, fields))
+    onCatalogInvalidated(reads.changed)
+    replica = reads
+  }
   return handle
 }
 
 /** The process's one Drizzle instance (a postgres.js pool or embedded PGlite), created on first use. */
 export function useDb(): Database {
   return openHandle().db
+}
+
+/** The public catalog's reads: on the read replica (DATABASE_REPLICA_URL) when there is one and it has caught up, else on the primary. */
+export function readCatalog<T>(read: (db: Database) => Promise<T>): Promise<T> {
+  const db = useDb()
+  return replica ? replica.read(read) : read(db)
 }
 
 /** Subscribes to a NOTIFY channel of the database (every instance's changes, this one's included). */
@@ -51,9 +68,10 @@ export function withJobDatabase<T>(_env: Record<string, unknown> | undefined, jo
 }
 
 export async function closeDatabase() {
-  const closing = handle
+  const closing = [handle, replica]
   handle = undefined
-  await closing?.close()
+  replica = undefined
+  await Promise.all(closing.map(open => open?.close()))
 }
 
 /** Answers whether the database responds now, within `timeoutMs`. */
