@@ -19,7 +19,19 @@ const onPostgres = Boolean(process.env.DATABASE_URL)
  * instances sharing NOTIFY, the development demo shop. test/api/edge.test.ts is what differs there.
  */
 const onEdge = process.env.TEST_TARGET === 'edge'
-const NODE_ONLY = ['product-images', 'demo-shop', 'lifecycle', 'scripts', 'rate-limits', 'postgres/migrations', 'postgres/catalog-cache'].map(name => `test/api/${name}.test.ts`)
+/** Files that start Node servers of their own: the shared server (edge, cluster) plays no part in them. */
+const OWN_SERVERS = ['demo-shop', 'lifecycle', 'scripts', 'rate-limits', 'postgres/migrations', 'postgres/catalog-cache', 'postgres/replica']
+const NODE_ONLY = ['product-images', ...OWN_SERVERS].map(name => `test/api/${name}.test.ts`)
+/**
+ * TEST_TARGET=cluster runs them through three Node instances behind nginx (`npm run cluster`),
+ * with test/api/cluster.test.ts for what several instances must agree on.
+ */
+const onCluster = process.env.TEST_TARGET === 'cluster'
+const targetFiles = onEdge
+  ? { exclude: [...NODE_ONLY, 'test/api/cluster.test.ts'] }
+  : onCluster
+    ? { exclude: ['test/api/edge.test.ts', ...OWN_SERVERS.map(name => `test/api/${name}.test.ts`)] }
+    : { exclude: ['test/api/edge.test.ts', 'test/api/cluster.test.ts'] }
 
 export default defineConfig({
   test: {
@@ -37,7 +49,7 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['test/api/**/*.test.ts'],
-          exclude: [...onPostgres ? [] : ['test/api/postgres/**'], ...onEdge ? NODE_ONLY : ['test/api/edge.test.ts']],
+          exclude: [...onPostgres ? [] : ['test/api/postgres/**'], ...targetFiles.exclude],
           environment: 'node',
           globalSetup: ['test/api/global-setup.ts'],
           // One shared server and database: files run one after another, each leaving the catalog as it found it.

@@ -22,7 +22,14 @@ export function uniqueAccount(prefix = 'user') {
  */
 export class Session {
   cookies = new Map<string, StoredCookie>()
-  origin: string | null = baseURL
+  /** Where requests go (the shared test server unless said otherwise: one instance of a cluster, say). */
+  readonly base: string
+  origin: string | null
+
+  constructor(base = baseURL) {
+    this.base = base
+    this.origin = base
+  }
 
   async request<T = any>(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response<T>> {
     const { json, ...rest } = init
@@ -32,7 +39,7 @@ export class Session {
     if (this.origin && method !== 'GET' && !headers.has('origin')) headers.set('origin', this.origin)
     const cookie = [...this.cookies].filter(([, c]) => path.startsWith(c.path)).map(([name, c]) => `${name}=${c.value}`).join('; ')
     if (cookie && !headers.has('cookie')) headers.set('cookie', cookie)
-    const response = await fetch(baseURL + path, { ...rest, method, headers, body: json !== undefined ? JSON.stringify(json) : rest.body, redirect: 'manual' })
+    const response = await fetch(this.base + path, { ...rest, method, headers, body: json !== undefined ? JSON.stringify(json) : rest.body, redirect: 'manual' })
     for (const line of response.headers.getSetCookie()) this.store(line)
     const text = await response.text()
     const isJson = response.headers.get('content-type')?.includes('json')
@@ -60,9 +67,9 @@ export class Session {
     return this.cookies.get(REFRESH_COOKIE)?.value
   }
 
-  /** Another client holding copies of these cookies (a stolen cookie jar, another tab). */
-  clone() {
-    const copy = new Session()
+  /** Another client holding copies of these cookies (a stolen cookie jar, another tab), talking to `base`. */
+  clone(base = this.base) {
+    const copy = new Session(base)
     for (const [name, c] of this.cookies) copy.cookies.set(name, { ...c })
     return copy
   }
@@ -72,20 +79,20 @@ export const ACCESS_COOKIE = '__Host-comptoir_access'
 export const REFRESH_COOKIE = '__Secure-comptoir_refresh'
 
 /** A new customer, signed in; with `verified` (the default) they followed the link mailed to them, as ordering needs. */
-export async function registered(prefix?: string, { verified = true } = {}) {
-  const session = new Session()
+export async function registered(prefix?: string, { verified = true, base = baseURL } = {}) {
+  const session = new Session(base)
   const account = uniqueAccount(prefix)
   const res = await session.request('/api/auth/register', { method: 'POST', json: account })
   if (res.status !== 201) throw new Error(`register failed: ${res.status} ${res.text}`)
   if (verified) {
-    const confirmed = await new Session().request('/api/auth/verify-email', { method: 'POST', json: { token: await verificationToken(account.email) } })
+    const confirmed = await new Session(base).request('/api/auth/verify-email', { method: 'POST', json: { token: await verificationToken(account.email) } })
     if (confirmed.status !== 200) throw new Error(`e-mail confirmation failed: ${confirmed.status} ${confirmed.text}`)
   }
   return { session, account, user: res.body.data.user as { id: string, email: string, username: string } }
 }
 
-export async function signedInAdmin() {
-  const session = new Session()
+export async function signedInAdmin(base = baseURL) {
+  const session = new Session(base)
   const { email, password } = DEMO_ACCOUNTS.admin
   const res = await session.request('/api/auth/login', { method: 'POST', json: { email, password } })
   if (res.status !== 200) throw new Error(`admin login failed: ${res.status} ${res.text}`)
