@@ -102,14 +102,20 @@ function freePort(): Promise<number> {
   })
 }
 
-/** Copies a child's output to ours, each line prefixed with its name. */
+/**
+ * Copies a child's output to ours, line by line: the instances' JSON log lines get an
+ * `instance` field (they stay one JSON object per line), anything else a `[name]` prefix.
+ */
 function relay(child: ChildProcess, name: string) {
   for (const stream of [child.stdout!, child.stderr!]) {
     let pending = ''
     stream.on('data', (chunk: Buffer) => {
       const lines = (pending + chunk.toString()).split('\n')
       pending = lines.pop()!
-      for (const line of lines) if (line) process.stdout.write(`[${name}] ${line}\n`)
+      for (const line of lines) {
+        if (!line) continue
+        process.stdout.write(/^\{".*\}$/.test(line) ? `{"instance":"${name}",${line.slice(1)}\n` : `[${name}] ${line}\n`)
+      }
     })
   }
 }

@@ -114,9 +114,10 @@ describe('the mail outbox drained by three instances', () => {
     await sleep(2500)
     for (const { account } of customers) expect(await mailsTo(account.email, 3)).toHaveLength(3)
 
+    // The cluster adds each instance's name to its JSON log lines.
     const senders = new Set(readFileSync(serverLog, 'utf8').split('\n')
       .filter(line => line.includes('"mail sent"') && customers.some(({ account }) => line.includes(account.email)))
-      .map(line => /^\[(app-\d+)\]/.exec(line)?.[1]))
+      .map(line => (JSON.parse(line) as { instance: string }).instance))
     expect(senders.size).toBeGreaterThanOrEqual(2)
   })
 })

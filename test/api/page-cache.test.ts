@@ -1,12 +1,16 @@
 import { beforeAll, describe, expect, it } from 'vitest'
-import { page as load } from './http'
+import { oneInstanceURL, page } from './http'
 import { ADDRESS, productFactory } from './orders-helpers'
 import { registered, signedInAdmin } from './session'
 import type { Session } from './session'
 
+// Each instance keeps its own page cache: through a cluster, these tests talk to one of them (test/api/cluster.test.ts checks that the others see changes).
+const load = (path: string, headers?: Record<string, string>) => page(path, headers, oneInstanceURL)
+const customer = (prefix: string) => registered(prefix, { base: oneInstanceURL })
+
 let admin: Session
 beforeAll(async () => {
-  admin = (await signedInAdmin()).session
+  admin = (await signedInAdmin(oneInstanceURL)).session
 })
 const newProduct = productFactory(() => admin)
 
@@ -39,7 +43,7 @@ describe('the page cache for anonymous visitors', () => {
   it('re-renders after an order only the pages of what was ordered, and the lists', async () => {
     const [ordered, other] = [await newProduct({ stock: 6 }), await newProduct({ stock: 6 })]
     for (const path of [`/products/${ordered.id}`, `/products/${other.id}`, '/products?sort_by=name']) await load(path)
-    const { session } = await registered('pagebuyer')
+    const { session } = await customer('pagebuyer')
     const placed = await session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: ordered.id, quantity: 2 }], shipping_address: ADDRESS } })
     expect(placed.status).toBe(201)
     const orderedPage = await load(`/products/${ordered.id}`)
@@ -50,7 +54,7 @@ describe('the page cache for anonymous visitors', () => {
   })
 
   it('never serves or keeps the page of a visitor with a session or a cart', async () => {
-    const { session, account } = await registered('cached')
+    const { session, account } = await customer('cached')
     const product = await newProduct()
     for (let i = 0; i < 2; i++) {
       const mine = await session.request(`/products/${product.id}`, { headers: { accept: 'text/html' } })

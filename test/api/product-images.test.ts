@@ -1,7 +1,7 @@
 import http from 'node:http'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { baseURL, expectNothingInternal, request } from './http'
+import { baseURL, behindBalancer, expectNothingInternal, request } from './http'
 import { registered, signedInAdmin } from './session'
 import type { Session } from './session'
 
@@ -202,7 +202,8 @@ describe('image validation', () => {
       `/images/${kept.src.slice(8).replace('-640', '-641')}`,
     ]) {
       const res = await raw(path)
-      expect(res.status, path).toBe(404)
+      // nginx itself refuses (400) a path whose dot segments climb above the root.
+      expect(res.status, path).toBe(behindBalancer && path.includes('%2e%2e/%2e%2e') ? 400 : 404)
       expect(res.type).not.toContain('webp')
     }
     expect((await raw(kept.src)).status).toBe(200)
