@@ -12,6 +12,8 @@ export interface Load {
   pid: number
   /** Statuses that are the right answer (e.g. 201 and, for a sold-out product, 409). */
   expected: number[]
+  /** Processes whose CPU use is reported (the instances of a cluster, its balancer); `pid` alone by default. */
+  cpuPids?: number[]
 }
 
 export interface Measure {
@@ -25,6 +27,8 @@ export interface Measure {
   /** Pages the shop sent from its page cache (`x-page-cache: hit`) instead of rendering them. */
   cacheHits: number
   peakRssMb: number
+  /** CPU each of `cpuPids` used over the run, in cores (1 = one core busy all along). */
+  cpuCores: number[]
 }
 
 /**
@@ -46,8 +50,21 @@ function peakRssMb(pid: number) {
   return Math.round(kb / 1024)
 }
 
+/** Clock ticks per second of /proc's CPU times (USER_HZ): 100 on Linux. */
+const TICKS_PER_SECOND = 100
+
+/** User + system CPU seconds a process has used so far (fields 14 and 15 of /proc/<pid>/stat). */
+function cpuSeconds(pid: number) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8')
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND
+}
+
 export async function drive(load: Load): Promise<Measure> {
   resetPeakRss(load.pid)
+  const cpuPids = load.cpuPids ?? [load.pid]
+  const cpuBefore = cpuPids.map(cpuSeconds)
+  const startedAt = performance.now()
   let cacheHits = 0
   const result = await autocannon({
     url: load.url,
@@ -61,6 +78,8 @@ export async function drive(load: Load): Promise<Measure> {
       },
     }],
   })
+  const wallSeconds = (performance.now() - startedAt) / 1000
+  const cpuCores = cpuPids.map((pid, n) => Math.round((cpuSeconds(pid) - cpuBefore[n]!) / wallSeconds * 100) / 100)
   const statuses = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([status, stat]) => [status, stat.count ?? 0]))
   const unexpected = Object.entries(statuses).filter(([status]) => !load.expected.includes(Number(status))).reduce((sum, [, n]) => sum + n, 0)
   return {
@@ -72,5 +91,6 @@ export async function drive(load: Load): Promise<Measure> {
     errors: result.errors + unexpected,
     cacheHits,
     peakRssMb: peakRssMb(load.pid),
+    cpuCores,
   }
 }

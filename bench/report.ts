@@ -19,6 +19,10 @@ export interface ScenarioResult {
   /** With --edge: the same requests to the edge bundle in workerd, and its rate over the Node server's. */
   edge?: Measure
   edgeRatio?: number
+  /** With --instances N: the same requests through N instances behind nginx, and the rate over one instance's. */
+  cluster?: Measure
+  instances?: number
+  clusterRatio?: number
 }
 
 /** Pages rendered fresh for each request (random pages, or a signed-in visitor), and the rate each must reach. */
@@ -61,9 +65,19 @@ export function formatScenario(result: ScenarioResult) {
       row('bare baseline', result.baseline),
       ...(result.floor ? [row('bare-Nuxt floor', result.floor)] : []),
       ...(result.edge ? [row('edge bundle (workerd)', result.edge)] : []),
+      ...(result.cluster ? [row(`${result.instances} instances + nginx`, result.cluster)] : []),
     ]).replace(/^/gm, '  '),
-    `  ratio ${result.ratio.toFixed(2)}${result.floorRatio === undefined ? '' : `, to the bare-Nuxt floor ${result.floorRatio.toFixed(2)}`}${result.edgeRatio === undefined ? '' : `, edge to Node ${result.edgeRatio.toFixed(2)}`}; ${targets}`,
+    `  ratio ${result.ratio.toFixed(2)}${result.floorRatio === undefined ? '' : `, to the bare-Nuxt floor ${result.floorRatio.toFixed(2)}`}${result.edgeRatio === undefined ? '' : `, edge to Node ${result.edgeRatio.toFixed(2)}`}${result.cluster ? `, ${result.instances} instances to one ${result.clusterRatio!.toFixed(2)} (CPU: one instance ${cores(result.app.cpuCores)}; ${clusterCpu(result)})` : ''}; ${targets}`,
   ].join('\n')
+}
+
+const cores = (values: number[]) => `${values.reduce((sum, value) => sum + value, 0).toFixed(2)} cores`
+
+/** A cluster's CPU use: each instance's, then nginx's workers together. */
+function clusterCpu(result: ScenarioResult) {
+  const used = result.cluster!.cpuCores
+  const instances = used.slice(0, result.instances)
+  return `instances ${instances.map(value => value.toFixed(2)).join(' + ')}, nginx ${cores(used.slice(result.instances))}`
 }
 
 /** One line per scenario, as a Markdown table (the README's figures). */
@@ -80,6 +94,14 @@ export function formatSummary(results: ScenarioResult[]) {
   if (onEdge.length > 0) {
     lines.push('', '| scenario | Node req/s | Node p50 / p99 ms | edge req/s | edge p50 / p99 ms | edge errors | workerd peak RSS | edge to Node |', '|---|--:|--:|--:|--:|--:|--:|--:|')
     for (const r of onEdge) lines.push(`| ${r.id} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${r.edge!.rps} | ${r.edge!.p50.toFixed(0)} / ${r.edge!.p99.toFixed(0)} | ${r.edge!.errors} | ${r.edge!.peakRssMb} MB | ${r.edgeRatio!.toFixed(2)} |`)
+  }
+  const onCluster = results.filter(r => r.cluster)
+  if (onCluster.length > 0) {
+    lines.push('', '| scenario | one instance req/s | p50 / p99 ms | its CPU | N instances + nginx req/s | p50 / p99 ms | errors | scaling | CPU per instance | nginx CPU |', '|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|')
+    for (const r of onCluster) {
+      const used = r.cluster!.cpuCores
+      lines.push(`| ${r.id} | ${r.app.rps} | ${r.app.p50.toFixed(0)} / ${r.app.p99.toFixed(0)} | ${cores(r.app.cpuCores)} | ${r.cluster!.rps} (N = ${r.instances}) | ${r.cluster!.p50.toFixed(0)} / ${r.cluster!.p99.toFixed(0)} | ${r.cluster!.errors} | ${r.clusterRatio!.toFixed(2)} | ${used.slice(0, r.instances).map(value => value.toFixed(2)).join(' + ')} | ${cores(used.slice(r.instances))} |`)
+    }
   }
   return lines.join('\n')
 }

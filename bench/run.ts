@@ -1,7 +1,9 @@
 /**
- * `npm run bench [-- --pglite] [-- --seconds 10] [-- --edge]`: the production build on a fresh,
- * seeded database, driven by autocannon scenario after scenario, each beside a bare baseline on
- * the same data (with --edge, the read and page scenarios on the edge bundle in workerd too).
+ * `npm run bench [-- --pglite] [-- --seconds 10] [-- --edge] [-- --instances 3]`: the production
+ * build on a fresh, seeded database, driven by autocannon scenario after scenario, each beside a
+ * bare baseline on the same data (with --edge, the read and page scenarios on the edge bundle in
+ * workerd too; with --instances N, the read, page and order scenarios through N instances behind
+ * nginx, `npm run cluster`, with each process's CPU use).
  * Prints a table per scenario and writes the figures to bench/results/.
  */
 import { execFileSync } from 'node:child_process'
@@ -17,13 +19,14 @@ import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseOptions } from '../server/database/client.ts'
 import { migrateDatabase } from '../server/database/migrate.ts'
 import { ensureBuild, ensureBuildOf, ensureEdgeBuild, ROOT } from '../test/support/build.ts'
+import { startCluster } from '../test/support/cluster.ts'
 import { createTestDatabase } from '../test/support/database.ts'
 import { startServer } from '../test/support/server.ts'
 import type { RunningServer } from '../test/support/server.ts'
 import { firstLoadJs } from './first-load.ts'
 import { lighthouse } from './lighthouse.ts'
 import { drive } from './load.ts'
-import type { Measure } from './load.ts'
+import type { Load, Measure } from './load.ts'
 import { formatScenario, formatSummary, lighthouseTargets, targetsOf } from './report.ts'
 import type { ScenarioKind, ScenarioResult } from './report.ts'
 import { BENCH_PASSWORD, BENCH_SIZES, buyerEmail, HOT_SKUS, HOT_STOCK, KINDS, seedBench } from './seed.ts'
@@ -37,6 +40,8 @@ const { values: args } = parseArgs({
     lighthouse: { type: 'boolean', default: true },
     // --edge: the read and page scenarios on the edge bundle (npm run preview:edge) as well; PostgreSQL only.
     edge: { type: 'boolean', default: false },
+    // --instances N: the read, page and order scenarios through N instances behind nginx as well; PostgreSQL only.
+    instances: { type: 'string', default: '0' },
   },
   allowNegative: true,
 })
@@ -45,6 +50,11 @@ const ONLY = args.only?.split(',').map(id => id.trim())
 const SECONDS = Number(args.seconds)
 if (!Number.isInteger(SECONDS) || SECONDS < 1) {
   console.error(`--seconds takes a whole number of seconds, at least 1 (got ${args.seconds})`)
+  process.exit(1)
+}
+const INSTANCES = Number(args.instances)
+if (!Number.isInteger(INSTANCES) || INSTANCES < 0 || INSTANCES > 32 || INSTANCES === 1) {
+  console.error(`--instances takes the number of instances behind the balancer, 2 to 32 (got ${args.instances})`)
   process.exit(1)
 }
 const WARMUP_SECONDS = 2
@@ -83,8 +93,8 @@ const numbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1
 const FLOOR = join(ROOT, 'bench/baselines/nuxt-floor')
 ensureBuild()
 ensureBuildOf(FLOOR, ['nuxt.config.ts', 'app', 'server', '../markup.ts', '../database.ts', '../../../utils/classes.ts'])
-if (args.edge && args.pglite) {
-  console.error('--edge needs PostgreSQL: the edge bundle has no embedded database')
+if ((args.edge || INSTANCES > 0) && args.pglite) {
+  console.error('--edge and --instances need PostgreSQL: the embedded database belongs to one process')
   process.exit(1)
 }
 if (args.edge) ensureEdgeBuild()
@@ -94,7 +104,7 @@ log(`production builds ready (the shop${args.edge ? ', its edge bundle' : ''} an
 if (args.pglite) delete process.env.DATABASE_URL
 else process.env.DATABASE_URL ||= DEFAULT_POSTGRES
 const database = await createTestDatabase('bench')
-const servers: RunningServer[] = []
+const servers: { stop: () => Promise<unknown> }[] = []
 let cleanedUp = false
 async function cleanUp() {
   if (cleanedUp) return
@@ -148,6 +158,14 @@ try {
   if (edge) servers.push(edge)
   const edgePid = edge ? Number(execFileSync('pgrep', ['-n', 'workerd']).toString().trim()) : undefined
   if (edge) log(`edge bundle in workerd (pid ${edgePid}) on ${edge.url}`)
+  // N instances behind nginx on the same database and JWT secret (the buyers' cookies work there too).
+  if (INSTANCES > 0) mkdirSync(join(database.cwd, 'cluster'), { recursive: true })
+  const cluster = INSTANCES > 0 ? await startCluster({ cwd: join(database.cwd, 'cluster'), instances: INSTANCES, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } }) : undefined
+  if (cluster) servers.push(cluster)
+  const clusterState = cluster?.state()
+  /** CPU is reported per instance, then for nginx's workers together. */
+  const clusterPids = clusterState ? [...clusterState.instances.map(instance => instance.pid), ...execFileSync('pgrep', ['-P', String(clusterState.nginx.pid)]).toString().trim().split('\n').map(Number)] : []
+  if (cluster) log(`${INSTANCES} instances behind nginx on ${cluster.url} (pids ${clusterState!.instances.map(i => i.pid).join(', ')})`)
 
   const listPages = Math.ceil(BENCH_SIZES.products / API_PAGE_SIZE)
   const keywordPages = Math.ceil(BENCH_SIZES.products / KINDS.length / API_PAGE_SIZE)
@@ -286,15 +304,28 @@ try {
   const results: ScenarioResult[] = []
   for (const scenario of scenarios.filter(s => !ONLY || ONLY.includes(s.id))) {
     await scenario.before?.()
-    const run = async (server: RunningServer, next: () => Request, pid = server.process.pid!): Promise<Measure> => {
-      const load = { url: server.url, connections: scenario.connections, next, pid, expected: scenario.expected }
+    const measure = async (load: Omit<Load, 'seconds'>): Promise<Measure> => {
       if (scenario.warmup) await drive({ ...load, seconds: WARMUP_SECONDS })
       return drive({ ...load, seconds: SECONDS })
     }
+    const run = (server: RunningServer, next: () => Request, pid = server.process.pid!) => measure({ url: server.url, connections: scenario.connections, next, pid, expected: scenario.expected })
+    // Writes name the site they come from: through the balancer, its origin.
+    const runOnCluster = (url: string, { app: next }: Scenario) => measure({
+      url,
+      connections: scenario.connections,
+      next: () => {
+        const request = next()
+        return request.headers?.origin ? { ...request, headers: { ...request.headers, origin: url } } : request
+      },
+      pid: clusterPids[0]!,
+      cpuPids: clusterPids,
+      expected: scenario.expected,
+    })
     const appMeasure = await run(app, scenario.app)
     const baselineMeasure = await run(scenario.baseline.server, scenario.baseline.next)
     const floorMeasure = scenario.floor ? await run(floor, scenario.floor) : undefined
     const edgeMeasure = edge && (scenario.kind === 'api-read' || scenario.kind === 'page') ? await run(edge, scenario.app, edgePid) : undefined
+    const clusterMeasure = cluster && (scenario.kind === 'api-read' || scenario.kind === 'page' || scenario.id === '4a') ? await runOnCluster(cluster.url, scenario) : undefined
     const result: ScenarioResult = {
       id: scenario.id,
       title: scenario.title,
@@ -306,6 +337,7 @@ try {
       ratio: Math.round(appMeasure.rps / baselineMeasure.rps * 100) / 100,
       ...(floorMeasure ? { floor: floorMeasure, floorRatio: Math.round(appMeasure.rps / floorMeasure.rps * 100) / 100 } : {}),
       ...(edgeMeasure ? { edge: edgeMeasure, edgeRatio: Math.round(edgeMeasure.rps / appMeasure.rps * 100) / 100 } : {}),
+      ...(clusterMeasure ? { cluster: clusterMeasure, instances: INSTANCES, clusterRatio: Math.round(clusterMeasure.rps / appMeasure.rps * 100) / 100 } : {}),
     }
     results.push(result)
     console.info(`\n${formatScenario(result)}\n`)
