@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { IMAGE_FORMATS, IMAGE_WIDTHS, MIN_IMAGE_SIDE } from '#shared/utils/images'
 import type { ImageWidth } from '#shared/utils/images'
 import { apiError } from '../../lib/errors'
+import { oneAtATime } from '../../lib/one-at-a-time'
 
 /** Decoding is refused above this many pixels: a small file must not unpack into gigabytes. */
 const MAX_INPUT_PIXELS = 40_000_000
@@ -25,12 +26,7 @@ const SIGNATURES: { format: string, test: (b: Buffer) => boolean }[] = [
 ]
 
 /** One image job at a time per process: a decoded photo can weigh hundreds of megabytes. */
-let queue: Promise<unknown> = Promise.resolve()
-function oneAtATime<T>(job: () => Promise<T>): Promise<T> {
-  const run = queue.then(job)
-  queue = run.catch(() => {})
-  return run
-}
+const imageJob = oneAtATime()
 
 /**
  * Checks what the bytes really are (whatever the file name or Content-Type claim) and
@@ -52,7 +48,7 @@ export async function makeImageVariants(bytes: Buffer): Promise<Map<ImageWidth, 
   if (Math.min(metadata.width, metadata.height) < MIN_IMAGE_SIDE) {
     throw invalidImage(`The image is too small: at least ${MIN_IMAGE_SIDE} × ${MIN_IMAGE_SIDE} pixels`)
   }
-  return oneAtATime(async () => {
+  return imageJob(async () => {
     let widest
     try {
       widest = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' })
