@@ -1,10 +1,16 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseHandle } from '../server/database/client.ts'
 import { migrateDatabase } from '../server/database/migrate.ts'
 import { ConfigError, parseDatabaseConfig } from '../server/lib/config.ts'
 
-export const MIGRATIONS_FOLDER = resolve(import.meta.dirname, '../drizzle/migrations')
+/** The project's drizzle/migrations; for the bundled command (.output/server/migrate.mjs), the copy the build puts beside it. */
+const MIGRATIONS_CANDIDATES = [
+  resolve(import.meta.dirname, '../drizzle/migrations'),
+  resolve(import.meta.dirname, 'drizzle/migrations'),
+]
+export const MIGRATIONS_FOLDER = MIGRATIONS_CANDIDATES.find(dir => existsSync(join(dir, 'meta/_journal.json'))) ?? MIGRATIONS_CANDIDATES[0]
 
 /** Opens the configured database (DATABASE_URL, or `.data/pglite`), migrated, for the duration of `task`. */
 export async function withDatabase<T>(task: (handle: DatabaseHandle) => Promise<T>): Promise<T> {

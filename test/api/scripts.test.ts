@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { count, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { openDatabase } from '../../server/database/client'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { ROOT } from '../support/build'
 import { createTestDatabase } from '../support/database'
@@ -113,4 +116,35 @@ describe('npm run create-admin', () => {
       expect((await res.json()).data.user).toMatchObject({ is_admin: true, email_verified: true })
     })
   })
+})
+
+describe('npm run build:migrate (the container image\'s migration command)', () => {
+  it('migrates a fresh database from .output alone, and does nothing the second time', async () => {
+    const bundled = spawnSync('npm', ['run', 'build:migrate'], { cwd: ROOT, encoding: 'utf8' })
+    expect(bundled.status, bundled.stderr).toBe(0)
+    const fresh = await createTestDatabase('migrate-bundle')
+    try {
+      const migrate = () => spawnSync(process.execPath, [join(ROOT, '.output/server/migrate.mjs')], {
+        cwd: fresh.cwd,
+        env: { PATH: process.env.PATH, ...(fresh.url ? { DATABASE_URL: fresh.url } : {}) },
+        encoding: 'utf8',
+      })
+      for (const run of [migrate(), migrate()]) {
+        expect(run.status, run.stderr).toBe(0)
+        expect(run.stdout).toContain('Migrations applied')
+      }
+      const handle = openDatabase({ url: fresh.url, dataDir: join(fresh.cwd, '.data/pglite') })
+      try {
+        const journal = JSON.parse(readFileSync(join(ROOT, 'drizzle/migrations/meta/_journal.json'), 'utf8')) as { entries: unknown[] }
+        const applied = await handle.db.select({ count: count() }).from(sql`drizzle.__drizzle_migrations`)
+        expect(applied[0]!.count).toBe(journal.entries.length)
+      }
+      finally {
+        await handle.close()
+      }
+    }
+    finally {
+      await fresh.drop()
+    }
+  }, SCRIPT_TIMEOUT)
 })
