@@ -6,11 +6,11 @@ import { migrateDatabase } from '../server/database/migrate.ts'
 import { ConfigError, parseDatabaseConfig } from '../server/lib/config.ts'
 
 /** The project's drizzle/migrations; for the bundled command (.output/server/migrate.mjs), the copy the build puts beside it. */
-const MIGRATIONS_CANDIDATES = [
-  resolve(import.meta.dirname, '../drizzle/migrations'),
-  resolve(import.meta.dirname, 'drizzle/migrations'),
-]
-export const MIGRATIONS_FOLDER = MIGRATIONS_CANDIDATES.find(dir => existsSync(join(dir, 'meta/_journal.json'))) ?? MIGRATIONS_CANDIDATES[0]
+const PROJECT_MIGRATIONS = resolve(import.meta.dirname, '../drizzle/migrations')
+const BUNDLED_MIGRATIONS = resolve(import.meta.dirname, 'drizzle/migrations')
+export const MIGRATIONS_FOLDER = existsSync(join(PROJECT_MIGRATIONS, 'meta/_journal.json')) || !existsSync(join(BUNDLED_MIGRATIONS, 'meta/_journal.json'))
+  ? PROJECT_MIGRATIONS
+  : BUNDLED_MIGRATIONS
 
 /** Opens the configured database (DATABASE_URL, or `.data/pglite`), migrated, for the duration of `task`. */
 export async function withDatabase<T>(task: (handle: DatabaseHandle) => Promise<T>): Promise<T> {
