@@ -158,15 +158,6 @@ try {
   if (edge) servers.push(edge)
   const edgePid = edge ? Number(execFileSync('pgrep', ['-n', 'workerd']).toString().trim()) : undefined
   if (edge) log(`edge bundle in workerd (pid ${edgePid}) on ${edge.url}`)
-  // N instances behind nginx on the same database and JWT secret (the buyers' cookies work there too).
-  if (INSTANCES > 0) mkdirSync(join(database.cwd, 'cluster'), { recursive: true })
-  const cluster = INSTANCES > 0 ? await startCluster({ cwd: join(database.cwd, 'cluster'), instances: INSTANCES, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } }) : undefined
-  if (cluster) servers.push(cluster)
-  const clusterState = cluster?.state()
-  /** CPU is reported per instance, then for nginx's workers together. */
-  const clusterPids = clusterState ? [...clusterState.instances.map(instance => instance.pid), ...execFileSync('pgrep', ['-P', String(clusterState.nginx.pid)]).toString().trim().split('\n').map(Number)] : []
-  if (cluster) log(`${INSTANCES} instances behind nginx on ${cluster.url} (pids ${clusterState!.instances.map(i => i.pid).join(', ')})`)
-
   const listPages = Math.ceil(BENCH_SIZES.products / API_PAGE_SIZE)
   const keywordPages = Math.ceil(BENCH_SIZES.products / KINDS.length / API_PAGE_SIZE)
   const storefrontPages = Math.ceil(BENCH_SIZES.products / STOREFRONT_PAGE_SIZE)
@@ -302,30 +293,19 @@ try {
 
   // 5. Each scenario on the shop, then on its baseline, then (pages) on the bare-Nuxt floor.
   const results: ScenarioResult[] = []
+  /** A scenario's load on one server: unmeasured warm-up, then the measured run. */
+  const measure = async (scenario: Scenario, load: Pick<Load, 'url' | 'next' | 'pid' | 'cpuPids'>): Promise<Measure> => {
+    const full = { ...load, connections: scenario.connections, expected: scenario.expected }
+    if (scenario.warmup) await drive({ ...full, seconds: WARMUP_SECONDS })
+    return drive({ ...full, seconds: SECONDS })
+  }
   for (const scenario of scenarios.filter(s => !ONLY || ONLY.includes(s.id))) {
     await scenario.before?.()
-    const measure = async (load: Omit<Load, 'seconds'>): Promise<Measure> => {
-      if (scenario.warmup) await drive({ ...load, seconds: WARMUP_SECONDS })
-      return drive({ ...load, seconds: SECONDS })
-    }
-    const run = (server: RunningServer, next: () => Request, pid = server.process.pid!) => measure({ url: server.url, connections: scenario.connections, next, pid, expected: scenario.expected })
-    // Writes name the site they come from: through the balancer, its origin.
-    const runOnCluster = (url: string, { app: next }: Scenario) => measure({
-      url,
-      connections: scenario.connections,
-      next: () => {
-        const request = next()
-        return request.headers?.origin ? { ...request, headers: { ...request.headers, origin: url } } : request
-      },
-      pid: clusterPids[0]!,
-      cpuPids: clusterPids,
-      expected: scenario.expected,
-    })
+    const run = (server: RunningServer, next: () => Request, pid = server.process.pid!) => measure(scenario, { url: server.url, next, pid })
     const appMeasure = await run(app, scenario.app)
     const baselineMeasure = await run(scenario.baseline.server, scenario.baseline.next)
     const floorMeasure = scenario.floor ? await run(floor, scenario.floor) : undefined
     const edgeMeasure = edge && (scenario.kind === 'api-read' || scenario.kind === 'page') ? await run(edge, scenario.app, edgePid) : undefined
-    const clusterMeasure = cluster && (scenario.kind === 'api-read' || scenario.kind === 'page' || scenario.id === '4a') ? await runOnCluster(cluster.url, scenario) : undefined
     const result: ScenarioResult = {
       id: scenario.id,
       title: scenario.title,
@@ -337,7 +317,6 @@ try {
       ratio: Math.round(appMeasure.rps / baselineMeasure.rps * 100) / 100,
       ...(floorMeasure ? { floor: floorMeasure, floorRatio: Math.round(appMeasure.rps / floorMeasure.rps * 100) / 100 } : {}),
       ...(edgeMeasure ? { edge: edgeMeasure, edgeRatio: Math.round(edgeMeasure.rps / appMeasure.rps * 100) / 100 } : {}),
-      ...(clusterMeasure ? { cluster: clusterMeasure, instances: INSTANCES, clusterRatio: Math.round(clusterMeasure.rps / appMeasure.rps * 100) / 100 } : {}),
     }
     results.push(result)
     console.info(`\n${formatScenario(result)}\n`)
@@ -354,6 +333,38 @@ try {
   for (const audit of audits) {
     const { performance, accessibility, 'best-practices': bestPractices, seo } = audit.scores
     log(`Lighthouse (mobile) of ${audit.path}: performance ${performance}, total blocking time ${audit.totalBlockingTimeMs} ms, accessibility ${accessibility}, best practices ${bestPractices}, SEO ${seo}`)
+  }
+
+  // 7b. With --instances N: the single server stopped (it would take its part of the work the
+  // cluster's orders make: every NOTIFY, the mail outbox), the read, page and order scenarios
+  // again through N instances behind nginx on the same database and JWT secret (the buyers'
+  // cookies work there too), each process's CPU use measured.
+  if (INSTANCES > 0) {
+    await app.stop()
+    servers.splice(servers.indexOf(app), 1)
+    mkdirSync(join(database.cwd, 'cluster'), { recursive: true })
+    const cluster = await startCluster({ cwd: join(database.cwd, 'cluster'), instances: INSTANCES, env: { DATABASE_URL: database.url, RATE_LIMIT: 'off', LOG_LEVEL: 'warn' } })
+    servers.push(cluster)
+    const state = cluster.state()
+    /** CPU is reported per instance, then for nginx's workers together. */
+    const pids = [...state.instances.map(instance => instance.pid), ...execFileSync('pgrep', ['-P', String(state.nginx.pid)]).toString().trim().split('\n').map(Number)]
+    log(`${INSTANCES} instances behind nginx on ${cluster.url} (pids ${state.instances.map(i => i.pid).join(', ')})`)
+    for (const result of results.filter(r => r.kind === 'api-read' || r.kind === 'page' || r.id === '4a')) {
+      const scenario = scenarios.find(s => s.id === result.id)!
+      result.cluster = await measure(scenario, {
+        url: cluster.url,
+        // Writes name the site they come from: through the balancer, its origin.
+        next: () => {
+          const request = scenario.app()
+          return request.headers?.origin ? { ...request, headers: { ...request.headers, origin: cluster.url } } : request
+        },
+        pid: pids[0]!,
+        cpuPids: pids,
+      })
+      result.instances = INSTANCES
+      result.clusterRatio = Math.round(result.cluster.rps / result.app.rps * 100) / 100
+      console.info(`\n${formatScenario(result)}\n`)
+    }
   }
 
   // 8. Stop the servers (PGlite is read by one process at a time), then check the hot products' books.

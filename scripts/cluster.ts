@@ -13,7 +13,7 @@
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -128,7 +128,9 @@ function writeState() {
     nginx: { pid: balancer.process?.pid },
     instances: instances.map(instance => ({ index: instance.index, url: `http://127.0.0.1:${instance.port}`, pid: instance.child?.pid, state: instance.state })),
   }
-  writeFileSync(options.state, `${JSON.stringify(state, null, 2)}\n`)
+  // Written whole, then renamed: a reader never sees half a file.
+  writeFileSync(`${options.state}.tmp`, `${JSON.stringify(state, null, 2)}\n`)
+  renameSync(`${options.state}.tmp`, options.state)
 }
 
 function startInstance(instance: Instance) {

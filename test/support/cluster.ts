@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process'
-import { appendFileSync, existsSync, readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { ROOT } from './build.ts'
-import { freePort, TEST_JWT_SECRET } from './server.ts'
+import { freePort, serverEnv, spawnLogged } from './server.ts'
 
 /** What `npm run cluster -- --state <file>` writes: the balancer's URL, the instances behind it. */
 export interface ClusterState {
@@ -34,32 +33,18 @@ export async function startCluster({ cwd, env, instances = 3, name = 'cluster' }
   const port = await freePort()
   const stateFile = join(cwd, `${name}.json`)
   const logFile = join(cwd, `${name}.log`)
-  const child = spawn(process.execPath, [join(ROOT, 'scripts/cluster.ts'), '--instances', String(instances), '--port', String(port), '--state', stateFile], {
+  const { child, output, exited } = spawnLogged(process.execPath, [join(ROOT, 'scripts/cluster.ts'), '--instances', String(instances), '--port', String(port), '--state', stateFile], {
     cwd,
-    env: {
-      PATH: process.env.PATH,
-      JWT_SECRET: TEST_JWT_SECRET,
-      SITE_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: 'info',
-      NITRO_SHUTDOWN_TIMEOUT: '10000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    logFile,
+    env: { PATH: process.env.PATH, ...serverEnv(port), ...env },
   })
-  let output = ''
-  const collect = (chunk: Buffer) => {
-    output += chunk
-    appendFileSync(logFile, chunk)
-  }
-  child.stdout!.on('data', collect)
-  child.stderr!.on('data', collect)
-  const exited = new Promise<void>(resolve => child.once('exit', () => resolve()))
   const deadline = Date.now() + 120_000
-  while (!existsSync(stateFile) || !(await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(r => r.ok, () => false))) {
-    if (child.exitCode !== null) throw new Error(`the cluster exited with ${child.exitCode}:\n${output.slice(-3000)}`)
+  // Ready: nginx answers, and the state file names it (written once it does).
+  while (!(existsSync(stateFile) && readClusterState(stateFile).nginx.pid) || !(await fetch(`http://127.0.0.1:${port}/api/health/ready`).then(r => r.ok, () => false))) {
+    if (child.exitCode !== null) throw new Error(`the cluster exited with ${child.exitCode}:\n${output().slice(-3000)}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`the cluster did not start:\n${output.slice(-3000)}`)
+      throw new Error(`the cluster did not start:\n${output().slice(-3000)}`)
     }
     await sleep(200)
   }

@@ -32,31 +32,15 @@ export function freePort(): Promise<number> {
   })
 }
 
-/**
- * Starts the built server as production runs it (or another `entry`, such as a benchmark
- * baseline, or the edge bundle in workerd with `edge`); resolves once `waitFor` answers 200.
- */
-export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready', entry = SERVER_ENTRY, edge = false }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string, entry?: string, edge?: boolean }): Promise<RunningServer> {
-  port ??= await freePort()
-  const child = spawn(process.execPath, [edge ? EDGE_PREVIEW : entry], {
-    cwd: edge ? process.cwd() : cwd,
-    env: {
-      PATH: process.env.PATH,
-      // wrangler keeps its settings under HOME; Miniflare's local storage (the photos' R2 bucket) beside the test's data.
-      ...(edge ? { HOME: process.env.HOME, EDGE_STATE_DIR: join(cwd, EDGE_STATE) } : {}),
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      JWT_SECRET: TEST_JWT_SECRET,
-      SITE_URL: `http://127.0.0.1:${port}`,
-      LOG_LEVEL: 'info',
-      NITRO_SHUTDOWN_TIMEOUT: '10000',
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+/** What every server of the tests is given: the test signing key, its own origin, info logs, 10 s to shut down. */
+export function serverEnv(port: number) {
+  return { JWT_SECRET: TEST_JWT_SECRET, SITE_URL: `http://127.0.0.1:${port}`, LOG_LEVEL: 'info', NITRO_SHUTDOWN_TIMEOUT: '10000' }
+}
+
+/** Starts a process whose output (stdout and stderr together) is kept and appended to `logFile`. */
+export function spawnLogged(command: string, args: string[], { cwd, env, logFile }: { cwd: string, env: Record<string, string | undefined>, logFile: string }) {
+  const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let output = ''
-  const logFile = join(cwd, 'server.log')
   const collect = (chunk: Buffer) => {
     output += chunk
     appendFileSync(logFile, chunk)
@@ -64,14 +48,38 @@ export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/
   child.stdout!.on('data', collect)
   child.stderr!.on('data', collect)
   const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)))
+  return { child, output: () => output, exited }
+}
+
+/**
+ * Starts the built server as production runs it (or another `entry`, such as a benchmark
+ * baseline, or the edge bundle in workerd with `edge`); resolves once `waitFor` answers 200.
+ */
+export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/ready', entry = SERVER_ENTRY, edge = false }: { cwd: string, env?: Record<string, string | undefined>, port?: number, waitFor?: string, entry?: string, edge?: boolean }): Promise<RunningServer> {
+  port ??= await freePort()
+  const logFile = join(cwd, 'server.log')
+  const { child, output, exited } = spawnLogged(process.execPath, [edge ? EDGE_PREVIEW : entry], {
+    cwd: edge ? process.cwd() : cwd,
+    logFile,
+    env: {
+      PATH: process.env.PATH,
+      // wrangler keeps its settings under HOME; Miniflare's local storage (the photos' R2 bucket) beside the test's data.
+      ...(edge ? { HOME: process.env.HOME, EDGE_STATE_DIR: join(cwd, EDGE_STATE) } : {}),
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      ...serverEnv(port),
+      ...env,
+    },
+  })
   const url = `http://127.0.0.1:${port}`
 
   const deadline = Date.now() + 60_000
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output}`)
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`)
     if (Date.now() > deadline) {
       child.kill('SIGKILL')
-      throw new Error(`server did not become ready:\n${output}`)
+      throw new Error(`server did not become ready:\n${output()}`)
     }
     const ok = await fetch(url + waitFor).then(r => r.ok, () => false)
     if (ok) break
@@ -81,7 +89,7 @@ export async function startServer({ cwd, env = {}, port, waitFor = '/api/health/
   return {
     url,
     process: child,
-    output: () => output,
+    output,
     logFile,
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM')

@@ -45,6 +45,17 @@ afterAll(async () => {
 
 const read = (id: string) => fetch(`${server.url}/api/products/${id}`).then(r => r.json() as Promise<{ data: { name: string, price: number, stock: number } }>)
 
+/** Runs `check` while the replica replays nothing. */
+async function whileLagging(check: () => Promise<void>) {
+  await replica.pause()
+  try {
+    await check()
+  }
+  finally {
+    await replica.resume()
+  }
+}
+
 /** Renames a product in the primary behind the shop's back (no NOTIFY): the replica shows it only once it replays it. */
 async function renameBehindTheShop(id: string) {
   const name = `Renamed ${Date.now()}`
@@ -56,21 +67,16 @@ describe('a read replica (DATABASE_REPLICA_URL)', () => {
   it('serves the public catalog once it has caught up', async () => {
     const product = unread.pop()!
     await sleep(300)
-    await replica.pause()
-    try {
+    await whileLagging(async () => {
       await renameBehindTheShop(product.id)
       // The replica has not replayed the rename: the name read is the one it still holds.
       expect((await read(product.id)).data.name).toBe(product.name)
-    }
-    finally {
-      await replica.resume()
-    }
+    })
   })
 
   it('reads a change made through the shop from the primary while the replica lags behind it', async () => {
     const product = unread.pop()!
-    await replica.pause()
-    try {
+    await whileLagging(async () => {
       const changed = await admin.request(`/api/products/${product.id}`, { method: 'PUT', json: { price: 77.7 } })
       expect(changed.status).toBe(200)
       expect((await read(product.id)).data.price).toBe(77.7)
@@ -80,17 +86,13 @@ describe('a read replica (DATABASE_REPLICA_URL)', () => {
       const other = unread.pop()!
       const renamed = await renameBehindTheShop(other.id)
       expect((await read(other.id)).data.name).toBe(renamed)
-    }
-    finally {
-      await replica.resume()
-    }
+    })
   })
 
   it('never reads a customer\'s cart, order or stock from the replica', async () => {
     const product = unread.pop()!
     await sleep(300)
-    await replica.pause()
-    try {
+    await whileLagging(async () => {
       const customer = new Session(server.url)
       expect((await customer.request('/api/auth/login', { method: 'POST', json: { email: DEMO_ACCOUNTS.customer.email, password: DEMO_ACCOUNTS.customer.password } })).status).toBe(200)
       const { stock } = (await read(product.id)).data
@@ -104,23 +106,16 @@ describe('a read replica (DATABASE_REPLICA_URL)', () => {
       expect((await customer.request('/api/orders')).body.data.map((order: { id: string }) => order.id)).toContain(placed.body.data.id)
       // The storefront shows the stock the order left, though the replica has not seen the order.
       expect((await read(product.id)).data.stock).toBe(stock - 2)
-    }
-    finally {
-      await replica.resume()
-    }
+    })
   })
 
   it('goes back to the replica once it has replayed the changes, and to the primary when it fails', async () => {
     await sleep(500)
     const product = unread.pop()!
-    await replica.pause()
-    try {
+    await whileLagging(async () => {
       await renameBehindTheShop(product.id)
       expect((await read(product.id)).data.name).toBe(product.name)
-    }
-    finally {
-      await replica.resume()
-    }
+    })
 
     await replica.stop()
     const other = unread.pop()!
