@@ -31,12 +31,14 @@ export async function seedBench(db: Database) {
   const ordinary = BENCH_SIZES.products - 2
   await db.transaction(async (tx) => {
     await tx.execute(sql`
-      insert into products (name, description, category, price_cents, cost_cents, stock, sku, created_at, updated_at)
+      insert into products (name, description, category, price_cents, vat_rate_bp, cost_cents, stock, sku, created_at, updated_at)
       select
         (${list(ORIGINS)})[1 + i % 12] || ' ' || (${list(KINDS)})[1 + i % 8] || ' no. ' || i,
         'Benchmark product ' || i || '. Sturdy, well made and good value, from the benchmark catalog of Comptoir.',
         (${list(CATEGORIES)})[1 + i % 4],
         300 + (i * 7919) % 20000,
+        -- Half the catalog at the reduced rate (food), half at the standard one.
+        (array[550, 2000])[1 + i % 2],
         150 + (i * 7919) % 10000,
         ${RECEIVED_STOCK},
         'BENCH-P' || lpad(i::text, 5, '0'),
@@ -56,7 +58,7 @@ export async function seedBench(db: Database) {
 
     // Numbered products and buyers, then the orders (the newest first) and their lines.
     await tx.execute(sql`create temp table bench_p on commit drop as
-      select id, name, price_cents, cost_cents, row_number() over (order by sku) as n from products where sku like 'BENCH-P%'`)
+      select id, name, price_cents, cost_cents, vat_rate_bp, row_number() over (order by sku) as n from products where sku like 'BENCH-P%'`)
     await tx.execute(sql`create temp table bench_u on commit drop as
       select id, row_number() over (order by username) as n from users where email like '%@bench.comptoir.example'`)
     await tx.execute(sql`create temp table bench_o on commit drop as
@@ -66,18 +68,21 @@ export async function seedBench(db: Database) {
       from generate_series(1, ${BENCH_SIZES.orders}) g join bench_u u on u.n = 1 + g % ${BENCH_SIZES.users}`)
     // One to three lines per order, on distinct products, one to three units each.
     await tx.execute(sql`create temp table bench_l on commit drop as
-      select o.n as order_n, o.id as order_id, o.placed_at, p.id as product_id, p.name, p.price_cents, p.cost_cents, 1 + (o.n + k) % 3 as quantity
+      select o.n as order_n, o.id as order_id, o.placed_at, p.id as product_id, p.name, p.price_cents, p.cost_cents, p.vat_rate_bp, 1 + (o.n + k) % 3 as quantity
       from bench_o o
       cross join lateral generate_series(1, 1 + o.n % 3) k
       join bench_p p on p.n = 1 + (o.n * 7919 + k * 4749) % ${ordinary}`)
+    // Each line's net at its product's rate, by the rule of shared/utils/vat.ts (rounded half up, per line).
+    await tx.execute(sql`alter table bench_l add column net bigint`)
+    await tx.execute(sql`update bench_l set net = round(price_cents::numeric * quantity * 10000 / (10000 + vat_rate_bp))`)
 
     await tx.execute(sql`
-      insert into orders (id, user_id, status, total_cents, shipping_address, created_at, updated_at)
-      select o.id, o.user_id, o.status::order_status, t.total, 'Buyer ' || o.n || E'\n1 rue du Banc\n75001 Paris\nFrance', o.placed_at, o.placed_at
-      from bench_o o join (select order_n, sum(quantity * price_cents) as total from bench_l group by order_n) t on t.order_n = o.n`)
+      insert into orders (id, user_id, status, total_cents, net_cents, vat_cents, shipping_address, created_at, updated_at)
+      select o.id, o.user_id, o.status::order_status, t.total, t.net, t.total - t.net, 'Buyer ' || o.n || E'\n1 rue du Banc\n75001 Paris\nFrance', o.placed_at, o.placed_at
+      from bench_o o join (select order_n, sum(quantity * price_cents) as total, sum(net) as net from bench_l group by order_n) t on t.order_n = o.n`)
     await tx.execute(sql`
-      insert into order_items (order_id, product_id, product_name, quantity, unit_price_cents, unit_cost_cents)
-      select order_id, product_id, name, quantity, price_cents, cost_cents from bench_l`)
+      insert into order_items (order_id, product_id, product_name, quantity, unit_price_cents, unit_cost_cents, vat_rate_bp, net_cents, vat_cents)
+      select order_id, product_id, name, quantity, price_cents, cost_cents, vat_rate_bp, net, quantity * price_cents - net from bench_l`)
     await tx.execute(sql`
       insert into order_events (order_id, from_status, to_status, actor_id, created_at)
       select o.id,

@@ -1,4 +1,6 @@
 import type { CartLineJson } from '#shared/types/api'
+import { amountToCents, centsToAmount } from '#shared/utils/money'
+import { taxLine, taxTotals, vatRateToBp } from '#shared/utils/vat'
 
 /** The cart's lines with live prices and stock, refreshed whenever the cart changes. */
 export function useCartQuote() {
@@ -7,7 +9,15 @@ export function useCartQuote() {
     watch: [() => cart.lines],
     default: () => [],
   })
-  const subtotal = computed(() => (data.value ?? []).reduce((total, line) => total + (line.product ? line.product.price * line.quantity : 0), 0))
+  /** What the order will come to, worked out as the server will (in cents, the VAT per line). */
+  const totals = computed(() => taxTotals((data.value ?? []).flatMap(({ product, quantity }) => {
+    if (!product) return []
+    const rateBp = vatRateToBp(product.vat_rate)!
+    return [{ ...taxLine(amountToCents(product.price), quantity, rateBp), rateBp }]
+  })))
+  const subtotal = computed(() => centsToAmount(totals.value.grossCents))
+  /** The VAT included in `subtotal`. */
+  const vat = computed(() => centsToAmount(totals.value.vatCents))
   const problems = computed(() => (data.value ?? []).filter(line => !line.product || line.product.stock < line.quantity))
-  return { lines: data, status, error, refresh, subtotal, problems }
+  return { lines: data, status, error, refresh, subtotal, vat, problems }
 }

@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import argon2 from 'argon2'
 import { isUuid, openBareDatabase, pageQuery, productById, productPage } from './database.ts'
 import type { Row } from './database.ts'
+import { taxLine, taxTotals } from '../../shared/utils/vat.ts'
 
 const db = openBareDatabase(process.env)
 
@@ -55,10 +56,12 @@ function placeOrder(order: OrderBody) {
     })
     if (Object.keys(details).length > 0) throw new Conflict(details)
 
-    const total = lines.reduce((sum, line) => sum + (byId.get(line.product_id)!.price_cents as number) * line.quantity, 0)
+    // The same VAT arithmetic as the shop's (shared/utils/vat.ts): each line's net and VAT, summed.
+    const taxed = new Map(lines.map(line => [line.product_id, taxLine(byId.get(line.product_id)!.price_cents as number, line.quantity, byId.get(line.product_id)!.vat_rate_bp as number)]))
+    const totals = taxTotals(lines.map(line => ({ ...taxed.get(line.product_id)!, rateBp: byId.get(line.product_id)!.vat_rate_bp as number })))
     const [created] = await query(
-      'insert into orders (user_id, total_cents, shipping_address, notes) values ($1, $2, $3, $4) returning *',
-      [order.user_id, total, order.shipping_address, order.notes ?? null],
+      'insert into orders (user_id, total_cents, net_cents, vat_cents, shipping_address, notes) values ($1, $2, $3, $4, $5, $6) returning *',
+      [order.user_id, totals.grossCents, totals.netCents, totals.vatCents, order.shipping_address, order.notes ?? null],
     )
     const items: Row[] = []
     for (const line of lines) {
@@ -73,8 +76,8 @@ function placeOrder(order: OrderBody) {
         [line.product_id, -line.quantity, taken.stock, created!.id, order.user_id],
       )
       const [item] = await query(
-        'insert into order_items (order_id, product_id, product_name, quantity, unit_price_cents, unit_cost_cents) values ($1, $2, $3, $4, $5, $6) returning *',
-        [created!.id, line.product_id, product.name, line.quantity, product.price_cents, product.cost_cents],
+        'insert into order_items (order_id, product_id, product_name, quantity, unit_price_cents, unit_cost_cents, vat_rate_bp, net_cents, vat_cents) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *',
+        [created!.id, line.product_id, product.name, line.quantity, product.price_cents, product.cost_cents, product.vat_rate_bp, taxed.get(line.product_id)!.netCents, taxed.get(line.product_id)!.vatCents],
       )
       items.push(item!)
     }
@@ -84,6 +87,8 @@ function placeOrder(order: OrderBody) {
       user_id: created!.user_id,
       status: created!.status,
       total_amount: Number(created!.total_cents) / 100,
+      net_amount: Number(created!.net_cents) / 100,
+      vat_amount: Number(created!.vat_cents) / 100,
       shipping_address: created!.shipping_address,
       notes: created!.notes,
       items: items.map(item => ({
@@ -93,6 +98,9 @@ function placeOrder(order: OrderBody) {
         quantity: item.quantity,
         unit_price: (item.unit_price_cents as number) / 100,
         subtotal: (item.unit_price_cents as number) * (item.quantity as number) / 100,
+        vat_rate: (item.vat_rate_bp as number) / 100,
+        net: Number(item.net_cents) / 100,
+        vat: Number(item.vat_cents) / 100,
       })),
       created_at: (created!.created_at as Date).toISOString(),
       updated_at: (created!.updated_at as Date).toISOString(),

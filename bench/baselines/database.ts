@@ -39,6 +39,7 @@ export function productJson(row: Row) {
     description: row.description as string,
     category: row.category as string | null,
     price: Number(row.price_cents) / 100,
+    vat_rate: Number(row.vat_rate_bp) / 100,
     stock: row.stock as number,
     sku: row.sku as string | null,
     is_active: row.is_active,

@@ -15,11 +15,15 @@ export const orders = pgTable('orders', {
   status: orderStatus('status').notNull().default('pending'),
   // bigint: 50 lines of 1,000 units can exceed a 32-bit number of cents.
   totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+  // The total's net and VAT: the sums of the lines' (shared/utils/vat.ts has the rounding rule).
+  netCents: bigint('net_cents', { mode: 'number' }).notNull(),
+  vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
   shippingAddress: text('shipping_address').notNull(),
   notes: text('notes'),
   ...timestamps,
 }, t => [
   check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
+  check('orders_total_is_net_plus_vat', sql`${t.netCents} + ${t.vatCents} = ${t.totalCents}`),
   index('orders_user_created_at_idx').on(t.userId, t.createdAt),
   index('orders_status_created_at_idx').on(t.status, t.createdAt),
   index('orders_created_at_idx').on(t.createdAt),
@@ -35,9 +39,14 @@ export const orderItems = pgTable('order_items', {
   quantity: integer('quantity').notNull(),
   unitPriceCents: integer('unit_price_cents').notNull(),
   unitCostCents: integer('unit_cost_cents'),
+  // The VAT rate when ordered, and the line's net and VAT (its gross is unit price × quantity), captured too.
+  vatRateBp: integer('vat_rate_bp').notNull(),
+  netCents: bigint('net_cents', { mode: 'number' }).notNull(),
+  vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
 }, t => [
   check('order_items_quantity_positive', sql`${t.quantity} > 0`),
   check('order_items_unit_price_nonnegative', sql`${t.unitPriceCents} >= 0`),
+  check('order_items_gross_is_net_plus_vat', sql`${t.netCents} + ${t.vatCents} = ${t.unitPriceCents}::bigint * ${t.quantity}`),
   index('order_items_order_idx').on(t.orderId),
   index('order_items_product_idx').on(t.productId),
 ])

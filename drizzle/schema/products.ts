@@ -10,6 +10,8 @@ export const products = pgTable('products', {
   // Money is integer cents; `cost` is what the shop paid, visible to admins only.
   priceCents: integer('price_cents').notNull(),
   costCents: integer('cost_cents'),
+  // Prices include VAT; the rate, in basis points (5.5 % = 550), is one of shared/utils/vat.ts's.
+  vatRateBp: integer('vat_rate_bp').notNull().default(2000),
   stock: integer('stock').notNull().default(0),
   sku: text('sku'),
   isActive: boolean('is_active').notNull().default(true),
@@ -20,6 +22,7 @@ export const products = pgTable('products', {
   check('products_price_nonnegative', sql`${t.priceCents} >= 0`),
   check('products_cost_nonnegative', sql`${t.costCents} >= 0`),
   check('products_stock_nonnegative', sql`${t.stock} >= 0`),
+  check('products_vat_rate_known', sql`${t.vatRateBp} in (2000, 1000, 550, 210)`),
   uniqueIndex('products_sku_key').on(t.sku),
   // Keyword search is `name ILIKE '%…%'`, which only a trigram index can serve.
   index('products_name_trgm_idx').using('gin', sql`${t.name} gin_trgm_ops`),

@@ -1,4 +1,9 @@
-/** The demo catalog: a small coffee-and-kitchen shop. Prices and costs in cents. */
+/** Food (coffee, tea, the pantry) is taxed at France's reduced rate, 5.5 %; the rest (grinders, kettles, gifts) at 20 %. */
+export function demoVatRateBp(product: { category: string }) {
+  return ['Coffee', 'Tea', 'Pantry'].includes(product.category) ? 550 : 2000
+}
+
+/** The demo catalog: a small coffee-and-kitchen shop. Prices (VAT included) and costs in cents. */
 export interface DemoProduct {
   sku: string
   name: string

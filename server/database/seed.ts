@@ -1,8 +1,9 @@
 import { notInArray, sql } from 'drizzle-orm'
 import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
+import { taxLine, taxTotals } from '../../shared/utils/vat.ts'
 import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
-import { DEMO_CATALOG, DEMO_ORDERS } from './demo-catalog.ts'
+import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from './demo-catalog.ts'
 
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@comptoir.example', username: 'admin', password: 'comptoir-admin', fullName: 'Demo Admin', isAdmin: true },
@@ -54,6 +55,7 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
     }
     const created = await tx.insert(products).values(DEMO_CATALOG.map((p, i) => ({
       ...p,
+      vatRateBp: demoVatRateBp(p),
       // Spread creation dates over the weeks before the demo orders, so "new arrivals" means something.
       createdAt: new Date(now - 25 * DAY - i * 13 * HOUR),
       updatedAt: new Date(now - 25 * DAY - i * 13 * HOUR),
@@ -92,21 +94,28 @@ async function seedDemoOrders(db: Database, now: number, sold: Map<string, numbe
   for (const demo of [...DEMO_ORDERS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const placedAt = new Date(now - demo.daysAgo * DAY - 2 * HOUR)
     const lines = demo.items.map(([sku, quantity]) => ({ product: catalog.get(sku)!, quantity }))
+    const taxed = lines.map(line => ({ ...line, tax: taxLine(line.product.priceCents, line.quantity, line.product.vatRateBp) }))
+    const totals = taxTotals(taxed.map(line => ({ ...line.tax, rateBp: line.product.vatRateBp })))
     const [order] = await db.insert(orders).values({
       userId: customer.id,
       status: demo.status,
-      totalCents: lines.reduce((total, line) => total + line.product.priceCents * line.quantity, 0),
+      totalCents: totals.grossCents,
+      netCents: totals.netCents,
+      vatCents: totals.vatCents,
       shippingAddress: 'Claire Martin\n12 rue de la République\n69002 Lyon\nFrance',
       createdAt: placedAt,
       updatedAt: placedAt,
     }).returning({ id: orders.id })
-    await db.insert(orderItems).values(lines.map(line => ({
+    await db.insert(orderItems).values(taxed.map(line => ({
       orderId: order!.id,
       productId: line.product.id,
       productName: line.product.name,
       quantity: line.quantity,
       unitPriceCents: line.product.priceCents,
       unitCostCents: line.product.costCents,
+      vatRateBp: line.product.vatRateBp,
+      netCents: line.tax.netCents,
+      vatCents: line.tax.vatCents,
     })))
     // The timeline walks the order to where it stands: placed, then a day per step.
     const path = demo.status === 'cancelled' ? ['pending', 'cancelled'] as const : FLOW.slice(0, FLOW.indexOf(demo.status) + 1)

@@ -6,6 +6,7 @@ import type { OrderCreateInput, OrderListQuery } from '#shared/schemas/orders'
 import type { OrderDetailJson, OrderJson } from '#shared/types/api'
 import type { Page } from '#shared/utils/pagination'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
+import { taxLine, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { OrderStatus } from '#shared/utils/order-status'
 import { canMove } from '#shared/utils/order-status'
 import type { Database } from '../database/client'
@@ -22,11 +23,15 @@ type ItemRow = typeof orderItems.$inferSelect
 const IDEMPOTENCY_HOURS = 24
 
 function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
+  const vat = taxTotals(items.map(item => ({ rateBp: item.vatRateBp, grossCents: item.unitPriceCents * item.quantity, netCents: item.netCents, vatCents: item.vatCents })))
   return {
     id: order.id,
     user_id: order.userId,
     status: order.status,
     total_amount: centsToAmount(order.totalCents),
+    net_amount: centsToAmount(order.netCents),
+    vat_amount: centsToAmount(order.vatCents),
+    vat: vat.byRate.map(rate => ({ rate: vatRateFromBp(rate.rateBp), net: centsToAmount(rate.netCents), vat: centsToAmount(rate.vatCents), gross: centsToAmount(rate.grossCents) })),
     shipping_address: order.shippingAddress,
     notes: order.notes,
     items: items.map(item => ({
@@ -36,6 +41,9 @@ function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
       quantity: item.quantity,
       unit_price: centsToAmount(item.unitPriceCents),
       subtotal: centsToAmount(item.unitPriceCents * item.quantity),
+      vat_rate: vatRateFromBp(item.vatRateBp),
+      net: centsToAmount(item.netCents),
+      vat: centsToAmount(item.vatCents),
     })),
     created_at: order.createdAt.toISOString(),
     updated_at: order.updatedAt.toISOString(),
@@ -122,22 +130,37 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
 
     // The rows are locked and checked: every answer below is known before it comes back.
     const orderId = crypto.randomUUID()
-    const chosen = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
-    const totalCents = chosen.reduce((total, { line, product }) => total + product.priceCents * line.quantity, 0)
+    // Prices include VAT: each line's net and VAT are worked out from its gross, and the order's are their sums.
+    const chosen = lines.map((line) => {
+      const product = byId.get(line.product_id)!
+      return { line, product, tax: taxLine(product.priceCents, line.quantity, product.vatRateBp) }
+    })
+    const totals = taxTotals(chosen.map(({ product, tax }) => ({ ...tax, rateBp: product.vatRateBp })))
     // Conditional even under the lock: the database, not this code, has the last word on stock.
     const takeStock = Promise.all(chosen.map(({ line, product }) => tx.update(products)
       .set({ stock: sql`${products.stock} - ${line.quantity}` })
       .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
       .returning({ stock: products.stock })))
     const write = Promise.all([
-      tx.insert(orders).values({ id: orderId, userId: buyer.id, totalCents, shippingAddress: input.shipping_address, notes: input.notes || null }).returning(),
-      tx.insert(orderItems).values(chosen.map(({ line, product }) => ({
+      tx.insert(orders).values({
+        id: orderId,
+        userId: buyer.id,
+        totalCents: totals.grossCents,
+        netCents: totals.netCents,
+        vatCents: totals.vatCents,
+        shippingAddress: input.shipping_address,
+        notes: input.notes || null,
+      }).returning(),
+      tx.insert(orderItems).values(chosen.map(({ line, product, tax }) => ({
         orderId,
         productId: product.id,
         productName: product.name,
         quantity: line.quantity,
         unitPriceCents: product.priceCents,
         unitCostCents: product.costCents,
+        vatRateBp: product.vatRateBp,
+        netCents: tax.netCents,
+        vatCents: tax.vatCents,
       }))).returning(),
       tx.insert(stockMovements).values(chosen.map(({ line, product }) => ({
         productId: product.id, delta: -line.quantity, stockAfter: product.stock - line.quantity, reason: 'order' as const, orderId, actorId: buyer.id,
@@ -155,9 +178,11 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         text: [
           'Thank you for your order.',
           '',
-          ...chosen.map(({ line, product }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(product.priceCents * line.quantity))}`),
+          ...chosen.map(({ line, product, tax }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(tax.grossCents))}`),
           '',
-          `Total: ${formatPrice(centsToAmount(totalCents))}`,
+          `Total excluding VAT: ${formatPrice(centsToAmount(totals.netCents))}`,
+          ...totals.byRate.map(rate => `VAT ${vatRateFromBp(rate.rateBp)} % on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
+          `Total including VAT: ${formatPrice(centsToAmount(totals.grossCents))}`,
           '',
           'It will be shipped to:',
           input.shipping_address,

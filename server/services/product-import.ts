@@ -64,6 +64,10 @@ function cellValue(column: ProductCsvColumn, raw: string, errors: ErrorDetails):
     case 'cost':
       if (!text) return undefined
       return parseAmount(text, { decimalComma: true }) ?? invalid(`${column} must be an amount like 19.99`)
+    case 'vat_rate':
+      if (!text) return undefined
+      // A rate is written like an amount (5.5 or 5,5); the schema then checks it is one of the shop's.
+      return parseAmount(text, { decimalComma: true }) ?? invalid('vat_rate must be a rate in per cent, like 5.5')
     case 'stock':
       if (!text) return undefined
       if (!/^\d{1,7}$/.test(text)) return invalid('stock must be a whole number')
@@ -106,7 +110,7 @@ function readRows(csv: string): CsvRow[] {
   })
 }
 
-const COMPARED = ['name', 'category', 'price', 'cost', 'stock', 'is_active', 'description'] as const
+const COMPARED = ['name', 'category', 'price', 'vat_rate', 'cost', 'stock', 'is_active', 'description'] as const
 
 /** What each row does to the catalog as it stands in `existing` (products by SKU). */
 function plan(rows: CsvRow[], existing: Map<string, ProductRow>): PlannedRow[] {

@@ -7,6 +7,7 @@ import type { ProductCreateInput, ProductListQuery, ProductSortField, ProductUpd
 import { productImage } from '#shared/utils/images'
 import { amountToCents, centsToAmount } from '#shared/utils/money'
 import { toPage } from '#shared/utils/pagination'
+import { netOfGross, vatRateFromBp, vatRateToBp } from '#shared/utils/vat'
 import type { Page } from '#shared/utils/pagination'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
@@ -40,6 +41,7 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
     description: row.description,
     category: row.category,
     price: centsToAmount(row.priceCents),
+    vat_rate: vatRateFromBp(row.vatRateBp),
     stock: row.stock,
     sku: row.sku,
     is_active: row.isActive,
@@ -49,9 +51,11 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
   }
   if (admin) {
     json.cost = row.costCents === null ? null : centsToAmount(row.costCents)
-    json.margin_percentage = row.costCents === null || row.priceCents === 0
+    // On the price without VAT: the VAT is the state's, not the shop's.
+    const netCents = netOfGross(row.priceCents, row.vatRateBp)
+    json.margin_percentage = row.costCents === null || netCents === 0
       ? null
-      : Math.round(((row.priceCents - row.costCents) / row.priceCents) * 10_000) / 100
+      : Math.round(((netCents - row.costCents) / netCents) * 10_000) / 100
   }
   return json
 }
@@ -170,6 +174,7 @@ export function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
     ...(input.cost !== undefined ? { costCents: input.cost === null ? null : amountToCents(input.cost) } : {}),
     ...(input.sku !== undefined ? { sku: input.sku || null } : {}),
     ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
+    ...(input.vat_rate !== undefined ? { vatRateBp: vatRateToBp(input.vat_rate)! } : {}),
   }
 }
 

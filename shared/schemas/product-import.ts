@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 
 /** The columns of the product CSV, export and import alike; `sku` is how rows meet products. */
-export const PRODUCT_CSV_COLUMNS = ['sku', 'name', 'category', 'price', 'cost', 'stock', 'is_active', 'description'] as const
+export const PRODUCT_CSV_COLUMNS = ['sku', 'name', 'category', 'price', 'vat_rate', 'cost', 'stock', 'is_active', 'description'] as const
 export type ProductCsvColumn = typeof PRODUCT_CSV_COLUMNS[number]
 
 export const MAX_IMPORT_ROWS = 5000

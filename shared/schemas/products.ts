@@ -1,4 +1,5 @@
 import * as v from 'valibot'
+import { VAT_RATES } from '../utils/vat'
 import { Amount, Keyword, PaginationQuery, QueryAmount, QueryBoolean, QueryFilterFlag, SortOrder, WholeNumber } from './common'
 
 export const PRODUCT_SORT_FIELDS = ['created_at', 'name', 'price', 'stock'] as const
@@ -54,6 +55,8 @@ const productFields = {
   stock: v.optional(WholeNumber('stock', 0, MAX_STOCK)),
   sku: v.optional(v.nullable(v.union([Sku, NoSku], 'sku must be text'))),
   is_active: v.optional(v.boolean('is_active must be true or false')),
+  /** Per cent, one of the French rates (prices include it). */
+  vat_rate: v.optional(v.picklist(VAT_RATES, `vat_rate must be one of ${VAT_RATES.join(', ')}`)),
 }
 
 export const ProductCreateInput = v.object(productFields)

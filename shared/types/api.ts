@@ -6,7 +6,9 @@ export interface ProductJson {
   name: string
   description: string
   category: string | null
+  /** Including VAT, at `vat_rate` per cent. */
   price: number
+  vat_rate: number
   stock: number
   sku: string | null
   is_active: boolean
@@ -43,8 +45,13 @@ export interface OrderItemJson {
   product_id: string
   product_name: string
   quantity: number
+  /** Including VAT, as the customer paid it. */
   unit_price: number
+  /** unit_price × quantity; `net` + `vat`. */
   subtotal: number
+  vat_rate: number
+  net: number
+  vat: number
 }
 
 export interface OrderEventJson {
@@ -53,11 +60,23 @@ export interface OrderEventJson {
   created_at: string
 }
 
+export interface OrderVatJson {
+  rate: number
+  net: number
+  vat: number
+  gross: number
+}
+
 export interface OrderJson {
   id: string
   user_id: string
   status: 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled'
+  /** Including VAT: `net_amount` + `vat_amount`. */
   total_amount: number
+  net_amount: number
+  vat_amount: number
+  /** The VAT by rate, highest first: what each rate's lines come to. */
+  vat: OrderVatJson[]
   shipping_address: string
   notes: string | null
   items: OrderItemJson[]

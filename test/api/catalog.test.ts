@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CATALOG, DEMO_ORDERS } from '../../server/database/demo-catalog'
+import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from '../../server/database/demo-catalog'
 import { request } from './http'
 import { registered, Session, signedInAdmin } from './session'
 
@@ -102,7 +102,7 @@ describe('GET /api/products/:id', () => {
     const id = await idOf('COF-KEN-250')
     const res = await request(`/api/products/${id}`)
     expect(res.status).toBe(200)
-    expect(res.body.data).toMatchObject({ id, sku: 'COF-KEN-250', price: 14.9 })
+    expect(res.body.data).toMatchObject({ id, sku: 'COF-KEN-250', price: 14.9, vat_rate: 5.5 })
     expect(res.body.data).not.toHaveProperty('cost')
   })
 
@@ -111,8 +111,11 @@ describe('GET /api/products/:id', () => {
     expect((await request(`/api/products/${id}`)).status).toBe(404)
     expect((await customer.request(`/api/products/${id}`)).status).toBe(404)
     const res = await admin.request(`/api/products/${id}`)
-    expect(res.body.data).toMatchObject({ is_active: false, cost: inactive.costCents / 100 })
-    expect(res.body.data.margin_percentage).toBeCloseTo((inactive.priceCents - inactive.costCents) / inactive.priceCents * 100, 2)
+    const rate = demoVatRateBp(inactive)
+    expect(res.body.data).toMatchObject({ is_active: false, cost: inactive.costCents / 100, vat_rate: rate / 100 })
+    // The margin is on the price without VAT.
+    const net = inactive.priceCents * 10_000 / (10_000 + rate)
+    expect(res.body.data.margin_percentage).toBeCloseTo((net - inactive.costCents) / net * 100, 1)
   })
 
   it('answers 400 for an id that is not a UUID and 404 for an unknown one', async () => {
@@ -143,17 +146,20 @@ describe('POST /api/products', () => {
   it('creates a product with exact money, ignoring fields it does not know', async () => {
     const res = await create({ name: '  Moka pot gasket  ', price: 0.1, cost: 0.07, stock: 3, sku: `GSK-${Date.now()}`, id: '00000000-0000-4000-8000-000000000000', created_at: '2000-01-01' })
     expect(res.status).toBe(201)
-    expect(res.body.data).toMatchObject({ name: 'Moka pot gasket', price: 0.1, cost: 0.07, stock: 3, is_active: true, description: '' })
+    // Without a VAT rate, the standard one (20 %).
+    expect(res.body.data).toMatchObject({ name: 'Moka pot gasket', price: 0.1, vat_rate: 20, cost: 0.07, stock: 3, is_active: true, description: '' })
     expect(res.body.data.id).not.toBe('00000000-0000-4000-8000-000000000000')
     expect(res.body.data.created_at.startsWith('2000')).toBe(false)
     expect((await request(`/api/products/${res.body.data.id}`)).body.data.price).toBe(0.1)
   })
 
   it('reports each invalid field', async () => {
-    const res = await create({ name: '', price: 1.999, cost: -1, stock: 1.5, sku: 'has spaces' })
+    const res = await create({ name: '', price: 1.999, cost: -1, stock: 1.5, sku: 'has spaces', vat_rate: 19.6 })
     expect(res.status).toBe(400)
-    expect(Object.keys(res.body.details).sort()).toEqual(['cost', 'name', 'price', 'sku', 'stock'])
+    expect(Object.keys(res.body.details).sort()).toEqual(['cost', 'name', 'price', 'sku', 'stock', 'vat_rate'])
+    expect(res.body.details.vat_rate).toEqual(['vat_rate must be one of 20, 10, 5.5, 2.1'])
     expect((await create({ name: 'No price' })).body.details.price).toBeDefined()
+    expect((await create({ name: 'Rate as text', price: 2, vat_rate: '5.5' })).body.details).toEqual({ vat_rate: ['vat_rate must be one of 20, 10, 5.5, 2.1'] })
   })
 
   it('takes a blank SKU (a form\'s empty field) as none, on creation and to clear one', async () => {
@@ -273,7 +279,7 @@ describe('GET /api/admin/products/export.csv', () => {
     expect(res.headers.get('content-type')).toContain('text/csv')
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="comptoir-products-\d{4}-\d\d-\d\d\.csv"$/)
     const lines = res.text.trim().split('\r\n')
-    expect(lines[0]).toBe('sku,name,category,price,cost,stock,is_active,description')
+    expect(lines[0]).toBe('sku,name,category,price,vat_rate,cost,stock,is_active,description')
     expect(lines).toHaveLength(2)
     expect(lines[1]).toBe(`,'=cmd|calc product,,10,,10,true,`)
     expect(product.id).toBeDefined()

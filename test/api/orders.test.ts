@@ -39,6 +39,23 @@ describe('POST /api/orders', () => {
     expect(again.body.data.total_amount).toBe(10)
   })
 
+  it('works out the VAT in the prices per line, rounded per line, and adds it up per rate and in total', async () => {
+    const coffee = await newProduct({ price: 12.9, vat_rate: 5.5 })
+    const kettle = await newProduct({ price: 39.9, vat_rate: 20 })
+    const placed = (await order(buyer.session, [{ product_id: coffee.id, quantity: 3 }, { product_id: kettle.id, quantity: 1 }])).body.data
+    // 38.70 at 5.5 %: 3870 / 1.055 = 3668.25 cents, 36.68 net; 39.90 at 20 %: 33.25 net.
+    expect(placed.items.find((i: { product_id: string }) => i.product_id === coffee.id)).toMatchObject({ unit_price: 12.9, subtotal: 38.7, vat_rate: 5.5, net: 36.68, vat: 2.02 })
+    expect(placed.items.find((i: { product_id: string }) => i.product_id === kettle.id)).toMatchObject({ subtotal: 39.9, vat_rate: 20, net: 33.25, vat: 6.65 })
+    expect(placed).toMatchObject({ total_amount: 78.6, net_amount: 69.93, vat_amount: 8.67 })
+    expect(placed.vat).toEqual([{ rate: 20, net: 33.25, vat: 6.65, gross: 39.9 }, { rate: 5.5, net: 36.68, vat: 2.02, gross: 38.7 }])
+
+    // The rate is captured with the price: changing the product's later leaves the order as it was.
+    await admin.request(`/api/products/${coffee.id}`, { method: 'PUT', json: { vat_rate: 20 } })
+    const again = (await buyer.session.request(`/api/orders/${placed.id}`)).body.data
+    expect(again.vat).toEqual(placed.vat)
+    expect(again.items.find((i: { product_id: string }) => i.product_id === coffee.id).vat_rate).toBe(5.5)
+  })
+
   it('refuses the whole order when one line cannot be served, and changes nothing', async () => {
     const plenty = await newProduct({ stock: 50 })
     const scarce = await newProduct({ stock: 2 })

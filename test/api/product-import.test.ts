@@ -106,6 +106,27 @@ describe('product CSV import', () => {
     expect(audit.find((e: { entity_id: string }) => e.entity_id === one!.id)).toMatchObject({ action: 'product.create' })
   })
 
+  it('reads VAT rates, with a decimal point or comma, and refuses one the shop does not use', async () => {
+    const moved = await existing('VAT')
+    const csv = [
+      'sku,name,price,vat_rate',
+      `${prefix}-VATNEW,Import test tea by rate,8.50,"5,5"`,
+      `${prefix}-VAT,Import test VAT,10,5.5`,
+      `${prefix}-VATBAD,Import test old rate,8.50,19.6`,
+    ].join('\n')
+    const preview = await importCsv(csv)
+    expect(preview.body.data.rows[0]).toMatchObject({ sku: `${prefix}-VATNEW`, action: 'create' })
+    expect(preview.body.data.rows.slice(1)).toEqual([
+      { line: 3, sku: `${prefix}-VAT`, name: 'Import test VAT', action: 'update', changes: { vat_rate: { before: 20, after: 5.5 } } },
+      { line: 4, sku: `${prefix}-VATBAD`, name: 'Import test old rate', action: 'reject', errors: { vat_rate: ['vat_rate must be one of 20, 10, 5.5, 2.1'] } },
+    ])
+    const applied = await importCsv(csv.split('\n').slice(0, 3).join('\n'), true)
+    expect(applied.body.data.summary).toEqual({ create: 1, update: 1, unchanged: 0, reject: 0 })
+    expect((await bySku(`${prefix}-VATNEW`))!.vat_rate).toBe(5.5)
+    expect((await bySku(`${prefix}-VAT`))!.vat_rate).toBe(5.5)
+    expect((await bySku(moved.sku))!.price).toBe(10)
+  })
+
   it('leaves a field with an empty cell as it was', async () => {
     await existing('DESC', { description: 'Hand-thrown stoneware' })
     const res = await importCsv([HEADER, `${prefix}-DESC,Import test DESC,,,,,,`].join('\n'), true)

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_CATALOG, DEMO_ORDERS } from '../../server/database/demo-catalog'
+import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from '../../server/database/demo-catalog'
+import { netOfGross } from '#shared/utils/vat'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { createTestDatabase, seedTestDatabase } from '../support/database'
 import type { TestDatabase } from '../support/database'
@@ -51,7 +52,8 @@ describe('GET /api/admin/stats on the demo data', () => {
       for (const [sku, q] of order.items) {
         units.set(sku, (units.get(sku) ?? 0) + q)
         const p = bySku.get(sku)!
-        profit.set(sku, (profit.get(sku) ?? 0) + (p.priceCents - p.costCents) * q)
+        // Profit is on the price without VAT (per line, by the shop's rounding rule).
+        profit.set(sku, (profit.get(sku) ?? 0) + netOfGross(p.priceCents * q, demoVatRateBp(p)) - p.costCents * q)
       }
     }
     const topUnits = Math.max(...units.values())

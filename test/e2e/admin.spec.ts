@@ -111,6 +111,7 @@ test('an admin creates a product, finds it in the shop, and adjusts its stock', 
   await page.getByRole('link', { name: 'See in the shop' }).click()
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(name)
   await expect(page.getByText('€27.50')).toBeVisible()
+  await expect(page.getByText('incl. 20% VAT')).toBeVisible()
   // The photo the browser picked from the srcset really arrived.
   const shown = page.getByRole('img', { name })
   await expect(shown).toHaveJSProperty('complete', true)
@@ -132,7 +133,7 @@ test('an admin exports the filtered product table as CSV', async ({ page }) => {
   expect(file.suggestedFilename()).toMatch(/^comptoir-products-\d{4}-\d\d-\d\d\.csv$/)
   const text = await (await file.createReadStream()).toArray().then(chunks => Buffer.concat(chunks).toString('utf8'))
   const lines = text.trim().split('\r\n')
-  expect(lines[0]).toBe('sku,name,category,price,cost,stock,is_active,description')
+  expect(lines[0]).toBe('sku,name,category,price,vat_rate,cost,stock,is_active,description')
   expect(lines.slice(1).every(line => /kettle/i.test(line))).toBe(true)
   expect(lines.length).toBeGreaterThan(1)
 })

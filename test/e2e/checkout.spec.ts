@@ -1,5 +1,6 @@
 import { expect, hydrated, test } from './fixtures'
 import { mailedConfirmationLink } from './mailbox'
+import { formatPrice } from '../../shared/utils/money'
 
 test('a guest fills a cart, signs in (cart kept), checks out, sees the order, cancels it, and the stock is back', async ({ page, baseURL }) => {
   const id = `shopper${Date.now().toString(36)}`
@@ -39,6 +40,11 @@ test('a guest fills a cart, signs in (cart kept), checks out, sees the order, ca
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/)
   await expect(page.getByText('Thank you, your order is placed')).toBeVisible()
   await expect(page.getByRole('cell', { name: product.name })).toBeVisible()
+  // Tea is food: its VAT, 5.5 %, is worked out of the price and shown under the lines.
+  const placed = (await (await page.request.get(page.url().replace(/\?.*$/, '').replace('/orders/', '/api/orders/'))).json()).data
+  await expect(page.getByText(`VAT 5.5% on ${formatPrice(placed.net_amount)}`)).toBeVisible()
+  await expect(page.locator('tfoot tr', { hasText: 'Total including VAT' })).toContainText(formatPrice(placed.total_amount))
+  expect(placed.total_amount).toBe(product.price * 2)
   await expect(page.getByRole('link', { name: 'Cart' })).toBeVisible()
   const afterOrder = (await (await page.request.get(`/api/products/${product.id}`)).json()).data.stock
   expect(afterOrder).toBe(stockBefore - 2)

@@ -58,6 +58,7 @@ export function product(overrides: Partial<ProductJson> = {}): ProductJson {
     description: '',
     category: null,
     price: 10,
+    vat_rate: 20,
     stock: 5,
     sku: null,
     is_active: true,

@@ -46,6 +46,7 @@ describe('ProductForm', () => {
     expect(received[0]?.body).toEqual({
       name: 'Chemex 6 cups',
       price: 49.9,
+      vat_rate: 20,
       cost: null,
       description: 'Pour-over, glass.',
       category: null,
@@ -80,7 +81,7 @@ describe('ProductForm', () => {
     await submit(wrapper)
 
     await vi.waitFor(() => expect(received).toHaveLength(1))
-    expect(received[0]?.body).toEqual({ name: 'Aeropress', price: 39, cost: 20, description: 'Press.', category: null, sku: 'AERO-2', is_active: true })
+    expect(received[0]?.body).toEqual({ name: 'Aeropress', price: 39, vat_rate: 20, cost: 20, description: 'Press.', category: null, sku: 'AERO-2', is_active: true })
     await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1))
     expect(await shownToasts()).toEqual([{ title: 'Product saved', color: 'success' }])
   })

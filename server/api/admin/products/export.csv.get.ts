@@ -12,5 +12,5 @@ export default defineEventHandler(async (event) => {
     'Content-Type': 'text/csv; charset=utf-8',
     'Content-Disposition': `attachment; filename="comptoir-products-${new Date().toISOString().slice(0, 10)}.csv"`,
   })
-  return toCsv([[...PRODUCT_CSV_COLUMNS], ...data.map(p => [p.sku, p.name, p.category, p.price, p.cost ?? null, p.stock, p.is_active, p.description])])
+  return toCsv([[...PRODUCT_CSV_COLUMNS], ...data.map(p => [p.sku, p.name, p.category, p.price, p.vat_rate, p.cost ?? null, p.stock, p.is_active, p.description])])
 })
