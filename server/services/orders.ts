@@ -6,7 +6,7 @@ import type { OrderCreateInput, OrderListQuery } from '#shared/schemas/orders'
 import type { OrderDetailJson, OrderJson } from '#shared/types/api'
 import type { Page } from '#shared/utils/pagination'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
-import { taxLine, taxTotals, vatRateFromBp } from '#shared/utils/vat'
+import { formatVatRate, taxLine, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { OrderStatus } from '#shared/utils/order-status'
 import { canMove } from '#shared/utils/order-status'
 import type { Database } from '../database/client'
@@ -181,7 +181,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
           ...chosen.map(({ line, product, tax }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(tax.grossCents))}`),
           '',
           `Total excluding VAT: ${formatPrice(centsToAmount(totals.netCents))}`,
-          ...totals.byRate.map(rate => `VAT ${vatRateFromBp(rate.rateBp)} % on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
+          ...totals.byRate.map(rate => `VAT ${formatVatRate(vatRateFromBp(rate.rateBp))} on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
           `Total including VAT: ${formatPrice(centsToAmount(totals.grossCents))}`,
           '',
           'It will be shipped to:',

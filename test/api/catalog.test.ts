@@ -281,7 +281,7 @@ describe('GET /api/admin/products/export.csv', () => {
     const lines = res.text.trim().split('\r\n')
     expect(lines[0]).toBe('sku,name,category,price,vat_rate,cost,stock,is_active,description')
     expect(lines).toHaveLength(2)
-    expect(lines[1]).toBe(`,'=cmd|calc product,,10,,10,true,`)
+    expect(lines[1]).toBe(`,'=cmd|calc product,,10,20,,10,true,`)
     expect(product.id).toBeDefined()
     const all = await admin.request('/api/admin/products/export.csv')
     expect(all.text.trim().split('\r\n').length - 1).toBe((await admin.request('/api/products?include_inactive=true&limit=1')).body.total)

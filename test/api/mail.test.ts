@@ -26,7 +26,9 @@ describe('order e-mails', () => {
     const confirmation = (await mailsTo(buyer.account.email, 2))[1]
     expect(confirmation).toContain(`Subject: Your Comptoir order ${placed.id.slice(0, 8)}`)
     expect(confirmation).toContain(`2 × ${product.name}`)
-    expect(confirmation).toContain('Total: €17.00')
+    expect(confirmation).toContain('Total excluding VAT: €14.17')
+    expect(confirmation).toContain('VAT 20% on €14.17: €2.83')
+    expect(confirmation).toContain('Total including VAT: €17.00')
 
     await admin.request(`/api/orders/${placed.id}/status`, { method: 'PATCH', json: { status: 'confirmed' } })
     const mails = await mailsTo(buyer.account.email, 3)

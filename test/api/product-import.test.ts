@@ -167,7 +167,7 @@ describe('product CSV import', () => {
 
   it('refuses a file it cannot read, with the reason', async () => {
     const cases: [string, string][] = [
-      ['sku,name,colour\nA,B,red', 'Unknown column "colour": the columns are sku, name, category, price, cost, stock, is_active, description'],
+      ['sku,name,colour\nA,B,red', 'Unknown column "colour": the columns are sku, name, category, price, vat_rate, cost, stock, is_active, description'],
       ['name,price\nTea,3', 'The header has no "sku" column: rows are matched to products by SKU'],
       ['sku,name,sku\nA,B,C', 'The column "sku" appears twice'],
       [HEADER, 'The file has a header but no rows'],
