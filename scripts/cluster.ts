@@ -3,17 +3,20 @@
  * loopback ports behind nginx (deploy/nginx/comptoir.conf, the compose stack's own balancer
  * configuration), all on the PostgreSQL database that DATABASE_URL names. Ctrl-C stops it all.
  *
+ * - The instances run a copy of `.output/` (a release) in the cluster's run folder, so that
+ *   `npm run build` can replace `.output/` while they serve.
  * - An instance that dies is started again (nginx routes around it meanwhile).
- * - SIGHUP (`kill -HUP <pid>`) restarts the instances one at a time, e.g. after `npm run build`:
- *   each is taken out of nginx's upstream first, then stopped with SIGTERM (it finishes what it
- *   was doing), started again and put back once ready, so no request meets a closing instance.
+ * - SIGHUP (`kill -HUP <pid>`) copies `.output/` again and restarts the instances on it one at a
+ *   time, e.g. after `npm run build`: each is taken out of nginx's upstream first, then stopped
+ *   with SIGTERM (it finishes what it was doing), started again and put back once ready, so no
+ *   request meets a closing instance.
  * - `--state <file>` keeps a JSON description of the cluster (its URL, the instances' ports and
  *   pids) up to date, for scripts and tests.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -22,7 +25,7 @@ import { parseArgs } from 'node:util'
 import { fail } from './lib.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
-const SERVER_ENTRY = join(ROOT, '.output/server/index.mjs')
+const BUILD = join(ROOT, '.output')
 const NGINX_SITE = join(ROOT, 'deploy/nginx/comptoir.conf')
 const READY_TIMEOUT_MS = 60_000
 const STOP_TIMEOUT_MS = 35_000
@@ -53,7 +56,7 @@ if (!jwtSecret) {
 }
 const siteUrl = process.env.SITE_URL ?? url
 
-if (!existsSync(SERVER_ENTRY)) {
+if (!existsSync(join(BUILD, 'server/index.mjs'))) {
   say('no production build yet: running nuxt build')
   const build = spawnSync('npx', ['nuxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NUXT_TELEMETRY_DISABLED: '1' } })
   if (build.status !== 0) fail('nuxt build failed')
@@ -77,7 +80,10 @@ chmodSync(runDir, 0o755)
 mkdirSync(join(runDir, 'comptoir'))
 const instances: Instance[] = []
 /** nginx, once the instances are ready. */
-const balancer: { process?: ChildProcess } = {}
+const balancer: { process?: ChildProcess, exited?: Promise<void> } = {}
+/** The copy of `.output/` new instances start from (see takeRelease). */
+let release = ''
+let releases = 0
 let shuttingDown = false
 let restarting = false
 
@@ -109,8 +115,10 @@ function freePort(): Promise<number> {
 function relay(child: ChildProcess, name: string) {
   for (const stream of [child.stdout!, child.stderr!]) {
     let pending = ''
-    stream.on('data', (chunk: Buffer) => {
-      const lines = (pending + chunk.toString()).split('\n')
+    // Decoded as a stream: a character split between two chunks stays whole.
+    stream.setEncoding('utf8')
+    stream.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n')
       pending = lines.pop()!
       for (const line of lines) {
         if (!line) continue
@@ -118,6 +126,18 @@ function relay(child: ChildProcess, name: string) {
       }
     })
   }
+}
+
+/**
+ * Copies `.output/` into the run folder and makes it the build new instances start from;
+ * answers the one it replaces. The migrations travel with it (they are found beside the server).
+ */
+function takeRelease() {
+  const next = join(runDir, `release-${++releases}`)
+  cpSync(BUILD, next, { recursive: true })
+  const previous = release
+  release = next
+  return previous
 }
 
 function writeState() {
@@ -134,7 +154,8 @@ function writeState() {
 }
 
 function startInstance(instance: Instance) {
-  const child = spawn(process.execPath, ['--max-old-space-size=384', SERVER_ENTRY], {
+  if (shuttingDown) return
+  const child = spawn(process.execPath, ['--max-old-space-size=384', join(release, 'server/index.mjs')], {
     env: {
       ...process.env,
       NODE_ENV: 'production',
@@ -146,33 +167,54 @@ function startInstance(instance: Instance) {
       SITE_URL: siteUrl,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own: a Ctrl-C or a hangup of the terminal reaches the cluster, which stops it in order.
+    detached: true,
   })
   instance.child = child
   instance.stopping = false
   relay(child, `app-${instance.index}`)
   instance.exited = new Promise(resolve => child.once('exit', (code, signal) => {
     resolve()
-    if (instance.stopping || shuttingDown) return
+    // Only the instance's current process counts: one replaced meanwhile, or stopped on purpose, did not crash.
+    if (instance.child !== child || instance.stopping || shuttingDown) return
     say(`app-${instance.index} (pid ${child.pid}) exited (${signal ?? `code ${code}`}): starting it again; nginx routes around it meanwhile`)
+    const outOfNginx = instance.state === 'draining'
     instance.state = 'restarting'
     writeState()
-    setTimeout(() => {
-      if (shuttingDown) return
-      startInstance(instance)
-      waitReady(instance).then(() => {
-        instance.state = 'up'
-        writeState()
-        say(`app-${instance.index} is back (pid ${instance.child?.pid})`)
-      }, error => say(`app-${instance.index}: ${(error as Error).message}`))
-    }, 1000)
+    setTimeout(() => void revive(instance, child, outOfNginx), 1000)
   }))
   writeState()
 }
 
+/**
+ * Starts a crashed instance again, unless a rolling restart or the shutdown took it over
+ * meanwhile. nginx kept it in its upstream (skipping it while it failed), unless it crashed
+ * while taken out for a restart: then it goes back in once ready.
+ */
+async function revive(instance: Instance, crashed: ChildProcess, outOfNginx: boolean) {
+  if (shuttingDown || instance.child !== crashed || instance.stopping) return
+  startInstance(instance)
+  try {
+    await waitReady(instance)
+  }
+  catch (error) {
+    say((error as Error).message)
+    return
+  }
+  instance.state = 'up'
+  if (outOfNginx) {
+    writeUpstream()
+    await reloadNginx()
+  }
+  writeState()
+  say(`app-${instance.index} is back (pid ${instance.child?.pid})`)
+}
+
 async function waitReady(instance: Instance) {
+  const child = instance.child!
   const deadline = Date.now() + READY_TIMEOUT_MS
   while (Date.now() < deadline) {
-    if (instance.child?.exitCode !== null) throw new Error(`app-${instance.index} exited while starting`)
+    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`app-${instance.index} exited while starting`)
     const ready = await fetch(`http://127.0.0.1:${instance.port}/api/health/ready`).then(r => r.ok, () => false)
     if (ready) return
     await sleep(200)
@@ -216,34 +258,49 @@ function writeNginxConfig() {
 
 /** nginx re-reads its configuration on SIGHUP: new workers take it, the old ones finish their requests. */
 async function reloadNginx() {
-  balancer.process!.kill('SIGHUP')
+  if (!balancer.process || shuttingDown) return
+  balancer.process.kill('SIGHUP')
   await sleep(1000)
 }
 
 async function rollingRestart() {
-  if (restarting) return
+  if (restarting || shuttingDown) return
+  if (instances.length < 2) {
+    say('a rolling restart needs two instances or more (with one, nginx would have none to send requests to): restart the cluster instead')
+    return
+  }
   restarting = true
-  say('rolling restart: one instance at a time')
+  let previous: string | undefined
   try {
+    previous = takeRelease()
+    say('rolling restart on a fresh copy of .output/: one instance at a time')
     for (const instance of instances) {
-      if (shuttingDown) return
       instance.state = 'draining'
       writeUpstream()
       await reloadNginx()
       await stopInstance(instance)
+      if (shuttingDown) return
       instance.state = 'starting'
       startInstance(instance)
       await waitReady(instance)
+      if (shuttingDown) return
       instance.state = 'up'
       writeUpstream()
       await reloadNginx()
       writeState()
       say(`app-${instance.index} restarted (pid ${instance.child?.pid})`)
     }
+    rmSync(previous, { recursive: true, force: true })
     say('rolling restart done')
   }
   catch (error) {
+    // The crash handling starts again what failed to start, on the release that worked; nothing stays out of nginx.
     say(`rolling restart stopped: ${(error as Error).message}`)
+    if (previous) release = previous
+    for (const instance of instances) if (instance.state === 'draining') instance.state = 'up'
+    writeUpstream()
+    await reloadNginx()
+    writeState()
   }
   finally {
     restarting = false
@@ -258,8 +315,9 @@ async function shutdown(code = 0) {
   }
   shuttingDown = true
   say('stopping')
+  // nginx first, gracefully (SIGQUIT: it finishes the requests it holds), then the instances.
   balancer.process?.kill('SIGQUIT')
-  await Promise.all(instances.map(stopInstance))
+  await Promise.all([balancer.exited, ...instances.map(stopInstance)])
   rmSync(runDir, { recursive: true, force: true })
   if (options.state) rmSync(options.state, { force: true })
   process.exit(code)
@@ -269,6 +327,7 @@ process.on('SIGINT', () => void shutdown())
 process.on('SIGTERM', () => void shutdown())
 process.on('SIGHUP', () => void rollingRestart())
 
+takeRelease()
 for (let index = 1; index <= count; index++) {
   const instance: Instance = { index, port: await freePort(), state: 'starting', stopping: false, exited: Promise.resolve() }
   instances.push(instance)
@@ -285,8 +344,9 @@ catch (error) {
 for (const instance of instances) instance.state = 'up'
 
 writeNginxConfig()
-const nginx = spawn(nginxBinary, ['-p', runDir, '-c', join(runDir, 'nginx.conf'), '-e', 'stderr'], { stdio: ['ignore', 'pipe', 'pipe'] })
+const nginx = spawn(nginxBinary, ['-p', runDir, '-c', join(runDir, 'nginx.conf'), '-e', 'stderr'], { stdio: ['ignore', 'pipe', 'pipe'], detached: true })
 balancer.process = nginx
+balancer.exited = new Promise(resolve => nginx.once('exit', () => resolve()))
 relay(nginx, 'nginx')
 nginx.once('exit', (code, signal) => {
   if (shuttingDown) return

@@ -22,7 +22,7 @@ export async function dashboardStats(db: Database): Promise<DashboardStats> {
   const day = sql<string>`to_char(${orders.createdAt} at time zone 'utc', 'YYYY-MM-DD')`
   const units = sum(orderItems.quantity).mapWith(Number)
   // What the shop keeps: the lines' prices without VAT, less what the goods cost it.
-  const profit = sql<number>`sum(${orderItems.netCents} - coalesce(${orderItems.unitCostCents}, 0) * ${orderItems.quantity})`.mapWith(Number)
+  const profit = sql<number>`sum(${orderItems.netCents} - coalesce(${orderItems.unitCostCents}, 0)::bigint * ${orderItems.quantity})`.mapWith(Number)
 
   const recent = db.select({ productId: orderItems.productId, sold: sum(orderItems.quantity).as('sold') })
     .from(orderItems)

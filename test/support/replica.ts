@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process'
-import { appendFileSync, chmodSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { appendFileSync, chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir, userInfo } from 'node:os'
 import { join } from 'node:path'
 import postgres from 'postgres'
@@ -14,46 +14,60 @@ export interface StreamingReplica {
   stop: () => Promise<void>
 }
 
-/** The server binaries of the machine's PostgreSQL (Debian keeps them out of PATH), or PG_BIN. */
-function serverBinaries() {
-  if (process.env.PG_BIN) return process.env.PG_BIN
-  const versions = readdirSync('/usr/lib/postgresql').sort((a, b) => Number(b) - Number(a))
-  return join('/usr/lib/postgresql', versions[0]!, 'bin')
+/** The server binaries of the primary's major version (Debian keeps them out of PATH), or PG_BIN. */
+function serverBinaries(versionNum: number) {
+  return process.env.PG_BIN ?? join('/usr/lib/postgresql', String(Math.floor(versionNum / 10_000)), 'bin')
 }
+
+const HBA_MARK = '# Added by the Comptoir replica tests (test/support/replica.ts), removed after them'
+const HBA_LINE = 'host replication all 127.0.0.1/32 trust'
 
 /**
  * A real streaming replica of the PostgreSQL server `primaryUrl` names, for one test file: a
  * `pg_basebackup` of it into a temporary folder, started as a hot standby on a free port.
- * The primary must take replication connections from 127.0.0.1: a `trust` line for them is
- * added to its pg_hba.conf (and the configuration reloaded) when it has none. PostgreSQL
- * refuses to run as root: run as root, the replica runs as the `postgres` user.
+ * The primary must take replication connections from 127.0.0.1: when its pg_hba.conf has no
+ * rule for them, a `trust` line is added for the test's duration (the configuration reloaded,
+ * and again once the line is removed). PostgreSQL refuses to run as root: run as root, the
+ * replica runs as the `postgres` user.
  */
 export async function startStreamingReplica(primaryUrl: string): Promise<StreamingReplica> {
   const primary = new URL(primaryUrl)
   const admin = postgres(primaryUrl, { max: 1, onnotice: () => {} })
+  let hbaFile: string | undefined
+  let versionNum: number
   try {
-    const [rule] = await admin<{ allowed: boolean }[]>`select exists (select 1 from pg_hba_file_rules where 'replication' = any(database) and type = 'host' and auth_method = 'trust' and address = '127.0.0.1') as allowed`
+    const [rule] = await admin<{ allowed: boolean }[]>`select exists (select 1 from pg_hba_file_rules where 'replication' = any(database) and type = 'host' and address = '127.0.0.1') as allowed`
+    const [version] = await admin<{ server_version_num: string }[]>`show server_version_num`
+    versionNum = Number(version!.server_version_num)
     if (!rule!.allowed) {
       const [setting] = await admin<{ hba_file: string }[]>`show hba_file`
-      const hbaFile = setting!.hba_file
-      appendFileSync(hbaFile, '\n# Added by the Comptoir replica tests (test/support/replica.ts)\nhost replication all 127.0.0.1/32 trust\n')
+      hbaFile = setting!.hba_file
+      appendFileSync(hbaFile, `\n${HBA_MARK}\n${HBA_LINE}\n`)
       await admin`select pg_reload_conf()`
-      console.info(`[replica] replication connections from 127.0.0.1 allowed in ${hbaFile}`)
     }
   }
   finally {
     await admin.end()
   }
+  const restoreHba = async () => {
+    if (!hbaFile) return
+    writeFileSync(hbaFile, readFileSync(hbaFile, 'utf8').replace(`\n${HBA_MARK}\n${HBA_LINE}\n`, ''))
+    const reload = postgres(primaryUrl, { max: 1, onnotice: () => {} })
+    await reload`select pg_reload_conf()`
+    await reload.end()
+  }
 
-  const bin = serverBinaries()
+  const bin = serverBinaries(versionNum)
   const asRoot = userInfo().uid === 0
+  const env = { ...process.env, ...(primary.password ? { PGPASSWORD: decodeURIComponent(primary.password) } : {}) }
   const run = (command: string, args: string[]) => asRoot
-    ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], { stdio: 'pipe' })
-    : execFileSync(join(bin, command), args, { stdio: 'pipe' })
+    ? execFileSync('runuser', ['-u', 'postgres', '--', join(bin, command), ...args], { stdio: 'pipe', env })
+    : execFileSync(join(bin, command), args, { stdio: 'pipe', env })
   const dataDir = mkdtempSync(join(tmpdir(), 'comptoir-replica-'))
   chmodSync(dataDir, 0o700)
   if (asRoot) execFileSync('chown', ['postgres:postgres', dataDir])
   const port = await freePort()
+  // A password in the URL reaches pg_basebackup (and the standby's primary_conninfo, which -R writes) through PGPASSWORD.
   run('pg_basebackup', ['-h', primary.hostname, '-p', primary.port || '5432', '-U', decodeURIComponent(primary.username || 'postgres'), '-D', dataDir, '-R', '-X', 'stream', '-c', 'fast'])
   // Debian keeps a cluster's configuration outside its data folder: the copy gets minimal files of its own.
   const files: Record<string, string> = {
@@ -89,6 +103,7 @@ export async function startStreamingReplica(primaryUrl: string): Promise<Streami
       await control.end({ timeout: 1 })
       run('pg_ctl', ['-D', dataDir, '-m', 'immediate', 'stop'])
       rmSync(dataDir, { recursive: true, force: true })
+      await restoreHba()
     },
   }
 }

@@ -92,6 +92,8 @@ function migrationsFolder() {
 
 async function prepareDatabase() {
   await migrateWhenReachable(openHandle(), useConfig().database, migrationsFolder(), wait => logger.warn('database unreachable, retrying', { ...wait }))
+  // The replica must replay what the migrations just wrote before the catalog is read there.
+  replica?.changed()
   // What must be in place before the first request (the development demo data) hooks in here.
   await useNitroApp().hooks.callHook('comptoir:database-migrated', useDb())
   isReady = true
