@@ -1,6 +1,6 @@
 import type { CartLineJson } from '#shared/types/api'
 import { amountToCents, centsToAmount } from '#shared/utils/money'
-import { taxLine, taxTotals, vatRateToBp } from '#shared/utils/vat'
+import { taxOrder, vatRateToBp } from '#shared/utils/vat'
 
 /** The cart's lines with live prices and stock, refreshed whenever the cart changes. */
 export function useCartQuote() {
@@ -10,11 +10,8 @@ export function useCartQuote() {
     default: () => [],
   })
   /** What the order will come to, worked out as the server will (in cents, the VAT per line). */
-  const totals = computed(() => taxTotals((data.value ?? []).flatMap(({ product, quantity }) => {
-    if (!product) return []
-    const rateBp = vatRateToBp(product.vat_rate)!
-    return [{ ...taxLine(amountToCents(product.price), quantity, rateBp), rateBp }]
-  })))
+  const totals = computed(() => taxOrder((data.value ?? []).flatMap(({ product, quantity }) =>
+    product ? [{ unitGrossCents: amountToCents(product.price), quantity, rateBp: vatRateToBp(product.vat_rate)! }] : [])))
   const subtotal = computed(() => centsToAmount(totals.value.grossCents))
   /** The VAT included in `subtotal`. */
   const vat = computed(() => centsToAmount(totals.value.vatCents))

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import argon2 from 'argon2'
 import { isUuid, openBareDatabase, pageQuery, productById, productPage } from './database.ts'
 import type { Row } from './database.ts'
-import { taxLine, taxTotals } from '../../shared/utils/vat.ts'
+import { taxOrder } from '../../shared/utils/vat.ts'
 
 const db = openBareDatabase(process.env)
 
@@ -57,15 +57,15 @@ function placeOrder(order: OrderBody) {
     if (Object.keys(details).length > 0) throw new Conflict(details)
 
     // The same VAT arithmetic as the shop's (shared/utils/vat.ts): each line's net and VAT, summed.
-    const taxed = new Map(lines.map(line => [line.product_id, taxLine(byId.get(line.product_id)!.price_cents as number, line.quantity, byId.get(line.product_id)!.vat_rate_bp as number)]))
-    const totals = taxTotals(lines.map(line => ({ ...taxed.get(line.product_id)!, rateBp: byId.get(line.product_id)!.vat_rate_bp as number })))
+    const totals = taxOrder(lines.map(line => ({ unitGrossCents: byId.get(line.product_id)!.price_cents as number, quantity: line.quantity, rateBp: byId.get(line.product_id)!.vat_rate_bp as number })))
     const [created] = await query(
       'insert into orders (user_id, total_cents, net_cents, vat_cents, shipping_address, notes) values ($1, $2, $3, $4, $5, $6) returning *',
       [order.user_id, totals.grossCents, totals.netCents, totals.vatCents, order.shipping_address, order.notes ?? null],
     )
     const items: Row[] = []
-    for (const line of lines) {
+    for (const [index, line] of lines.entries()) {
       const product = byId.get(line.product_id)!
+      const tax = totals.lines[index]!
       const [taken] = await query(
         'update products set stock = stock - $1, updated_at = $2 where id = $3 and stock >= $1 returning stock',
         [line.quantity, new Date(), line.product_id],
@@ -77,7 +77,7 @@ function placeOrder(order: OrderBody) {
       )
       const [item] = await query(
         'insert into order_items (order_id, product_id, product_name, quantity, unit_price_cents, unit_cost_cents, vat_rate_bp, net_cents, vat_cents) values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning *',
-        [created!.id, line.product_id, product.name, line.quantity, product.price_cents, product.cost_cents, product.vat_rate_bp, taxed.get(line.product_id)!.netCents, taxed.get(line.product_id)!.vatCents],
+        [created!.id, line.product_id, product.name, line.quantity, product.price_cents, product.cost_cents, product.vat_rate_bp, tax.netCents, tax.vatCents],
       )
       items.push(item!)
     }

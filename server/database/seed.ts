@@ -1,6 +1,6 @@
 import { notInArray, sql } from 'drizzle-orm'
 import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
-import { taxLine, taxTotals } from '../../shared/utils/vat.ts'
+import { taxOrder } from '../../shared/utils/vat.ts'
 import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
 import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from './demo-catalog.ts'
@@ -94,8 +94,8 @@ async function seedDemoOrders(db: Database, now: number, sold: Map<string, numbe
   for (const demo of [...DEMO_ORDERS].sort((a, b) => b.daysAgo - a.daysAgo)) {
     const placedAt = new Date(now - demo.daysAgo * DAY - 2 * HOUR)
     const lines = demo.items.map(([sku, quantity]) => ({ product: catalog.get(sku)!, quantity }))
-    const taxed = lines.map(line => ({ ...line, tax: taxLine(line.product.priceCents, line.quantity, line.product.vatRateBp) }))
-    const totals = taxTotals(taxed.map(line => ({ ...line.tax, rateBp: line.product.vatRateBp })))
+    const totals = taxOrder(lines.map(line => ({ unitGrossCents: line.product.priceCents, quantity: line.quantity, rateBp: line.product.vatRateBp })))
+    const taxed = lines.map((line, index) => ({ ...line, tax: totals.lines[index]! }))
     const [order] = await db.insert(orders).values({
       userId: customer.id,
       status: demo.status,

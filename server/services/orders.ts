@@ -6,7 +6,7 @@ import type { OrderCreateInput, OrderListQuery } from '#shared/schemas/orders'
 import type { OrderDetailJson, OrderJson } from '#shared/types/api'
 import type { Page } from '#shared/utils/pagination'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
-import { formatVatRate, taxLine, taxTotals, vatRateFromBp } from '#shared/utils/vat'
+import { formatVatRate, taxOrder, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { OrderStatus } from '#shared/utils/order-status'
 import { canMove } from '#shared/utils/order-status'
 import type { Database } from '../database/client'
@@ -131,11 +131,9 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     // The rows are locked and checked: every answer below is known before it comes back.
     const orderId = crypto.randomUUID()
     // Prices include VAT: each line's net and VAT are worked out from its gross, and the order's are their sums.
-    const chosen = lines.map((line) => {
-      const product = byId.get(line.product_id)!
-      return { line, product, tax: taxLine(product.priceCents, line.quantity, product.vatRateBp) }
-    })
-    const totals = taxTotals(chosen.map(({ product, tax }) => ({ ...tax, rateBp: product.vatRateBp })))
+    const picked = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
+    const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })))
+    const chosen = picked.map((pick, index) => ({ ...pick, tax: totals.lines[index]! }))
     // Conditional even under the lock: the database, not this code, has the last word on stock.
     const takeStock = Promise.all(chosen.map(({ line, product }) => tx.update(products)
       .set({ stock: sql`${products.stock} - ${line.quantity}` })

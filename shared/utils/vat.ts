@@ -53,6 +53,19 @@ export interface VatBreakdown extends TaxedAmount {
   rateBp: number
 }
 
+export interface PricedLine {
+  /** VAT included. */
+  unitGrossCents: number
+  quantity: number
+  rateBp: number
+}
+
+/** An order's lines, each taxed by the rule (in the order given), and its totals per rate and in all. */
+export function taxOrder(lines: PricedLine[]) {
+  const taxed = lines.map(line => ({ ...taxLine(line.unitGrossCents, line.quantity, line.rateBp), rateBp: line.rateBp }))
+  return { lines: taxed, ...taxTotals(taxed) }
+}
+
 /** An order's totals and its figures per rate (highest rate first), summed from its lines. */
 export function taxTotals(lines: (TaxedAmount & { rateBp: number })[]): TaxedAmount & { byRate: VatBreakdown[] } {
   const byRate = new Map<number, VatBreakdown>()
