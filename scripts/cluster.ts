@@ -17,12 +17,11 @@ import { spawn, spawnSync } from 'node:child_process'
 import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
 import { parseArgs } from 'node:util'
-import { fail } from './lib.ts'
+import { fail, freePort } from './lib.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const BUILD = join(ROOT, '.output')
@@ -96,16 +95,6 @@ function findNginx() {
   const found = candidates.find(candidate => spawnSync(candidate, ['-v'], { stdio: 'ignore' }).status === 0)
   if (!found) fail('nginx is not installed (Debian: apt-get install nginx-light), or set NGINX_BIN to its path.')
   return found
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')))
-    })
-  })
 }
 
 /**

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { createServer } from 'node:net'
 import { join, resolve } from 'node:path'
 import { openDatabase } from '../server/database/client.ts'
 import type { DatabaseHandle } from '../server/database/client.ts'
@@ -30,6 +31,17 @@ export async function withDatabase<T>(task: (handle: DatabaseHandle) => Promise<
   finally {
     await handle.close()
   }
+}
+
+/** A TCP port free on 127.0.0.1 now (for a server about to be started on it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')))
+    })
+  })
 }
 
 export function fail(message: string): never {

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ChildProcess } from 'node:child_process'
-import { createServer } from 'node:net'
+import { freePort } from '../../scripts/lib.ts'
 import { EDGE_PREVIEW, SERVER_ENTRY } from './build.ts'
 
 export interface RunningServer {
@@ -22,15 +22,7 @@ export const EDGE_STATE = '.wrangler-state'
 
 export const TEST_JWT_SECRET = 'test-secret-that-is-at-least-32-bytes-long-0123456789'
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')))
-    })
-  })
-}
+export { freePort }
 
 /** What every server of the tests is given: the test signing key, its own origin, info logs, 10 s to shut down. */
 export function serverEnv(port: number) {
