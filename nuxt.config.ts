@@ -75,8 +75,9 @@ export default defineNuxtConfig({
         nitroConfig.tasks = {
           'mail:send': { handler: resolve(import.meta.dirname, 'server/edge/tasks/mail-send.ts') },
           'maintenance:prune': { handler: resolve(import.meta.dirname, 'server/edge/tasks/maintenance-prune.ts') },
+          'payments:release': { handler: resolve(import.meta.dirname, 'server/edge/tasks/payments-release.ts') },
         }
-        nitroConfig.scheduledTasks = { '* * * * *': ['mail:send'], '*/15 * * * *': ['maintenance:prune'] }
+        nitroConfig.scheduledTasks = { '* * * * *': ['mail:send', 'payments:release'], '*/15 * * * *': ['maintenance:prune'] }
         // .output-edge/server/wrangler.json: what `wrangler dev` (npm run preview:edge) and `wrangler deploy` read.
         nitroConfig.cloudflare = {
           ...nitroConfig.cloudflare,

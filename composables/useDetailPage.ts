@@ -6,6 +6,8 @@ interface DetailPage<R extends DetailRoute> {
   /** The API's answer, to replace with the answer of a change. */
   data: Ref<ApiResponse<R> | undefined>
   record: ComputedRef<ApiResponse<R>['data']>
+  /** Reads it again (a page waiting for something to change elsewhere). */
+  refresh: () => Promise<void>
 }
 
 /**
@@ -17,11 +19,11 @@ export async function useDetailPage<R extends DetailRoute>(route: R, { key, notF
   const page = useRoute()
   const id = computed(() => String(page.params.id))
   // Named by the union, which TypeScript can check against useApi's options; the answer is typed by `R` below.
-  const { data, error } = await useApi(route as DetailRoute, { path: { id }, key: `${key}-${id.value}` })
+  const { data, error, refresh } = await useApi(route as DetailRoute, { path: { id }, key: `${key}-${id.value}` })
   if (error.value || !data.value) {
     const missing = !error.value || error.value.statusCode === 400 || error.value.statusCode === 404
     throw createError({ statusCode: missing ? 404 : 503, statusMessage: missing ? notFound : 'Temporarily unavailable', fatal: true })
   }
   const answer = data as Ref<ApiResponse<R> | undefined>
-  return { data: answer, record: computed(() => answer.value!.data) }
+  return { data: answer, record: computed(() => answer.value!.data), refresh }
 }

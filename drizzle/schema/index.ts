@@ -1,6 +1,7 @@
 export * from './auth.ts'
 export * from './inventory.ts'
 export * from './orders.ts'
+export * from './payments.ts'
 export * from './products.ts'
 export * from './system.ts'
 export * from './users.ts'

@@ -20,6 +20,8 @@ export const orders = pgTable('orders', {
   vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
   shippingAddress: text('shipping_address').notNull(),
   notes: text('notes'),
+  /** While it awaits its payment: when it is cancelled and its stock released if still unpaid (null once paid or cancelled). */
+  paymentDueAt: timestamptz('payment_due_at'),
   ...timestamps,
 }, t => [
   check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
@@ -27,6 +29,7 @@ export const orders = pgTable('orders', {
   index('orders_user_created_at_idx').on(t.userId, t.createdAt),
   index('orders_status_created_at_idx').on(t.status, t.createdAt),
   index('orders_created_at_idx').on(t.createdAt),
+  index('orders_payment_due_idx').on(t.paymentDueAt).where(sql`${t.paymentDueAt} is not null`),
 ])
 
 export const orderItems = pgTable('order_items', {

@@ -1,6 +1,7 @@
 import { bigserial, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { sql } from 'drizzle-orm'
 import { id, timestamptz } from './columns.ts'
+import { invoices } from './payments.ts'
 import { users } from './users.ts'
 
 /**
@@ -13,6 +14,8 @@ export const emailOutbox = pgTable('email_outbox', {
   subject: text('subject').notNull(),
   textBody: text('text_body').notNull(),
   htmlBody: text('html_body'),
+  /** An invoice or credit note sent with the mail as a PDF, drawn when the mail is sent. */
+  invoiceId: uuid('invoice_id').references(() => invoices.id, { onDelete: 'set null' }),
   attempts: integer('attempts').notNull().default(0),
   nextAttemptAt: timestamptz('next_attempt_at').notNull().defaultNow(),
   lockedUntil: timestamptz('locked_until'),

@@ -3,6 +3,8 @@ import { emailOutbox } from '../../drizzle/schema'
 import type { Database } from '../database/client'
 import { hitRateLimit, RATE_LIMITS } from './rate-limits'
 import { deliver } from '#platform/mail'
+import type { MailAttachment } from '#platform/mail'
+import { findInvoice, renderInvoicePdf } from './invoices'
 import { logger } from '../lib/logger'
 
 export interface Email {
@@ -11,6 +13,8 @@ export interface Email {
   text: string
   /** The account the mail is about: at most RATE_LIMITS.mailPerAccount of them are sent an hour. */
   userId: string
+  /** An invoice or credit note to attach as a PDF. */
+  invoiceId?: string
 }
 
 /** NOTIFY channel on which a queued mail wakes the senders, when its transaction commits. */
@@ -33,6 +37,7 @@ export async function enqueueEmail(db: Database, email: Email) {
     recipient: email.to,
     subject: email.subject,
     textBody: email.text,
+    invoiceId: email.invoiceId,
     ...(held ? { attempts: MAX_ATTEMPTS, lastError: `held: more than ${RATE_LIMITS.mailPerAccount.limit} mails an hour for this account` } : {}),
   }).returning({ notified: sql`pg_notify(${MAIL_CHANNEL}, '')` })
 }
@@ -76,6 +81,14 @@ export async function markFailed(db: Database, id: string, attempts: number, err
   }).where(eq(emailOutbox.id, id))
 }
 
+/** The PDF of the invoice a mail carries, drawn now from what the invoice froze. */
+async function attachmentsOf(db: Database, mail: typeof emailOutbox.$inferSelect): Promise<MailAttachment[]> {
+  if (!mail.invoiceId) return []
+  const invoice = await findInvoice(db, mail.invoiceId)
+  if (!invoice) return []
+  return [{ filename: `${invoice.number}.pdf`, contentType: 'application/pdf', content: await renderInvoicePdf(db, invoice) }]
+}
+
 /**
  * Sends what the outbox holds now: each claimed mail through this platform's transport
  * (#platform/mail), marked sent, or failed to be retried later with a growing delay. A
@@ -87,7 +100,7 @@ export async function sendDueMails(db: Database) {
   let failed = 0
   for (const mail of await claimDueEmails(db)) {
     try {
-      await deliver(mail)
+      await deliver(mail, await attachmentsOf(db, mail))
       await markSent(db, mail.id)
       logger.info('mail sent', { mail_id: mail.id, to: mail.recipient })
       sent++

@@ -14,7 +14,10 @@ import { readPage } from '../database/pages'
 import { apiError } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
+import { invoicesOf } from './invoices'
 import { enqueueEmail } from './mail'
+import { assertPaymentMethod, bankDetails, cancelPayment, followUpCancellation, openPayment, paymentInstructions, paymentsOf, paymentWindowSeconds, toPaymentJson, unpaidOrdersDue } from './payments'
+import type { CancellationFollowUp } from './payments'
 import { catalogChanged } from './products'
 
 type OrderRow = typeof orders.$inferSelect
@@ -34,6 +37,7 @@ function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
     vat: vat.byRate.map(rate => ({ rate: vatRateFromBp(rate.rateBp), net: centsToAmount(rate.netCents), vat: centsToAmount(rate.vatCents), gross: centsToAmount(rate.grossCents) })),
     shipping_address: order.shippingAddress,
     notes: order.notes,
+    payment_due_at: order.paymentDueAt?.toISOString() ?? null,
     items: items.map(item => ({
       id: item.id,
       product_id: item.productId,
@@ -89,6 +93,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       details: { email: ['Not confirmed yet'] },
     })
   }
+  if (input.payment_method) assertPaymentMethod(input.payment_method)
   const lines = [...input.items].sort((a, b) => a.product_id.localeCompare(b.product_id))
   const hash = idempotencyKey ? requestHash(input) : undefined
   return db.transaction(async (tx) => {
@@ -134,6 +139,10 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     const picked = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
     const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })))
     const chosen = picked.map((pick, index) => ({ ...pick, tax: totals.lines[index]! }))
+    // Paid through the shop, the order awaits its money and holds its stock until the due time (nothing to pay: nothing to await).
+    const method = totals.grossCents > 0 ? input.payment_method : undefined
+    const dueAt = method ? new Date(Date.now() + paymentWindowSeconds(method) * 1000) : null
+    const status = method ? 'awaiting_payment' as const : 'pending' as const
     // Conditional even under the lock: the database, not this code, has the last word on stock.
     const takeStock = Promise.all(chosen.map(({ line, product }) => tx.update(products)
       .set({ stock: sql`${products.stock} - ${line.quantity}` })
@@ -148,6 +157,8 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         vatCents: totals.vatCents,
         shippingAddress: input.shipping_address,
         notes: input.notes || null,
+        status,
+        paymentDueAt: dueAt,
       }).returning(),
       tx.insert(orderItems).values(chosen.map(({ line, product, tax }) => ({
         orderId,
@@ -163,7 +174,8 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       tx.insert(stockMovements).values(chosen.map(({ line, product }) => ({
         productId: product.id, delta: -line.quantity, stockAfter: product.stock - line.quantity, reason: 'order' as const, orderId, actorId: buyer.id,
       }))),
-      tx.insert(orderEvents).values({ orderId, toStatus: 'pending', actorId: buyer.id }),
+      tx.insert(orderEvents).values({ orderId, toStatus: status, actorId: buyer.id }),
+      method ? openPayment(tx, orderId, method, totals.grossCents) : undefined,
       idempotencyKey
         ? tx.update(idempotencyKeys).set({ orderId, responseStatus: 201 })
             .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
@@ -182,6 +194,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
           ...totals.byRate.map(rate => `VAT ${formatVatRate(vatRateFromBp(rate.rateBp))} on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
           `Total including VAT: ${formatPrice(centsToAmount(totals.grossCents))}`,
           '',
+          ...(method ? [...paymentInstructions(method, orderId, totals.grossCents, dueAt!), ''] : []),
           'It will be shipped to:',
           input.shipping_address,
         ].join('\n'),
@@ -200,13 +213,20 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
 export async function getOrder(db: Database, id: string, { userId }: { userId?: string } = {}): Promise<OrderDetailJson | undefined> {
   const [order] = await db.select().from(orders).where(and(eq(orders.id, id), userId ? eq(orders.userId, userId) : undefined))
   if (!order) return undefined
-  const [items, events] = await Promise.all([
+  const [items, events, { payment, refund }, invoices] = await Promise.all([
     db.select().from(orderItems).where(eq(orderItems.orderId, id)),
     db.select().from(orderEvents).where(eq(orderEvents.orderId, id)).orderBy(orderEvents.createdAt),
+    paymentsOf(db, id),
+    invoicesOf(db, id),
   ])
+  const awaitingTransfer = order.status === 'awaiting_payment' && payment?.provider === 'bank_transfer'
   return {
     ...toOrderJson(order, items),
     events: events.map(event => ({ from_status: event.fromStatus, status: event.toStatus, created_at: event.createdAt.toISOString() })),
+    payment: payment ? toPaymentJson(payment) : null,
+    refund: refund ? toPaymentJson(refund) : null,
+    bank_details: awaitingTransfer ? bankDetails() : null,
+    invoices,
   }
 }
 
@@ -232,26 +252,44 @@ const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
   cancelled: 'has been cancelled; any stock it held is back on the shelves',
 }
 
+export interface OrderMover {
+  /** Who moves it: a person, or null for the shop itself (the payments job). */
+  id: string | null
+  /** Only an order of this user (a customer cancelling their own). */
+  ownerOnly?: boolean
+  audit?: Actor
+  /** The payments job: only an order still awaiting a payment due by then. */
+  unpaidBy?: Date
+}
+
 /**
- * Moves an order to `to` if that is a legal move from where it stands. The move is one
- * conditional UPDATE on the current status, so of two concurrent moves only one happens,
- * and a cancellation restores the stock exactly once.
+ * Moves an order to `to` if that is a legal move from where it stands. The order row is
+ * locked and the move is one conditional UPDATE on its status, so of two concurrent moves
+ * (or a move and a payment) only one happens, and a cancellation restores the stock
+ * exactly once. Cancelling calls off a payment still awaited, or refunds one received
+ * (with a credit note); the provider is told once the cancellation is committed.
  */
-export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: { id: string, ownerOnly?: boolean, audit?: Actor }): Promise<OrderDetailJson> {
-  return db.transaction(async (tx) => {
-    const scope = and(eq(orders.id, id), actor.ownerOnly ? eq(orders.userId, actor.id) : undefined)
+export async function moveOrder(db: Database, id: string, to: OrderStatus, actor: OrderMover): Promise<OrderDetailJson> {
+  const { followUp } = await db.transaction(async (tx) => {
+    const scope = and(eq(orders.id, id), actor.ownerOnly && actor.id ? eq(orders.userId, actor.id) : undefined)
     const [current] = await tx.select().from(orders).where(scope).for('update')
     if (!current) throw apiError(404, 'Order not found')
+    if (actor.unpaidBy && !(current.status === 'awaiting_payment' && current.paymentDueAt && current.paymentDueAt <= actor.unpaidBy)) {
+      throw apiError(409, 'This order is no longer awaiting a payment due by then')
+    }
     if (!canMove(current.status, to)) {
       throw apiError(409, to === 'cancelled'
         ? `This order is ${current.status} and can no longer be cancelled`
-        : `An order cannot go from ${current.status} to ${to}`)
+        : current.status === 'awaiting_payment'
+          ? 'This order awaits its payment: it is confirmed when the payment is received'
+          : `An order cannot go from ${current.status} to ${to}`)
     }
     const [moved] = await tx.update(orders).set({ status: to })
       .where(and(eq(orders.id, id), eq(orders.status, current.status)))
       .returning()
     if (!moved) throw apiError(409, 'The order changed meanwhile; reload it')
 
+    let followUp: CancellationFollowUp = {}
     if (to === 'cancelled') {
       const items = await tx.select().from(orderItems).where(eq(orderItems.orderId, id)).orderBy(orderItems.productId)
       for (const item of items) {
@@ -265,11 +303,34 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
     if (actor.audit) {
       await recordAudit(tx, actor.audit, { action: 'order.status', entity: 'order', entityId: id, before: { status: current.status }, after: { status: to } })
     }
+    if (to === 'cancelled') followUp = await cancelPayment(tx, current)
     const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
-    const news = STATUS_MAIL[to]
+    const news = actor.unpaidBy ? 'was not paid in time and has been cancelled; its items are back on the shelves' : STATUS_MAIL[to]
     if (owner && news) {
-      await enqueueEmail(tx, { userId: moved.userId, to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.` })
+      const refund = followUp.refundId ? ' Your payment is being refunded in full; the credit note is in your order page.' : ''
+      await enqueueEmail(tx, { userId: moved.userId, to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.${refund}` })
     }
-    return (await getOrder(tx, id))!
+    return { followUp }
   })
+  await followUpCancellation(db, followUp)
+  return (await getOrder(db, id))!
+}
+
+/**
+ * The payments job: every order whose payment is due by `now` and has not come is
+ * cancelled, its stock restored and its customer mailed. An order paid meanwhile (the
+ * payment locked it first) is left alone. Returns how many were released.
+ */
+export async function releaseUnpaidOrders(db: Database, now = new Date()) {
+  let released = 0
+  for (const id of await unpaidOrdersDue(db, now)) {
+    try {
+      await moveOrder(db, id, 'cancelled', { id: null, unpaidBy: now })
+      released++
+    }
+    catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 409) throw error
+    }
+  }
+  return released
 }

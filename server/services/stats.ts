@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, lte, ne, sql, sum } from 'drizzle-orm'
+import { and, asc, count, desc, eq, gte, lte, notInArray, sql, sum } from 'drizzle-orm'
 import { orderItems, orders, products } from '../../drizzle/schema'
 import { centsToAmount } from '#shared/utils/money'
 import type { OrderStatus } from '#shared/utils/order-status'
@@ -10,15 +10,16 @@ export const STATS_DAYS = 30
 export const LOW_STOCK_THRESHOLD = 10
 
 /**
- * The dashboard's figures, each one query: sales of the last 30 days (orders that were not
- * cancelled), day by day in UTC; orders by status; best sellers by units and by profit
+ * The dashboard's figures, each one query: sales of the last 30 days (orders neither
+ * cancelled nor still awaiting their payment), day by day in UTC; orders by status; best sellers by units and by profit
  * (price paid minus cost captured at order time); and for low-stock products, how many
  * days the stock lasts at the last 30 days' pace.
  */
 export async function dashboardStats(db: Database): Promise<DashboardStats> {
   // Midnight UTC, 29 days ago: the window holds today and the 29 days before.
   const since = sql`(date_trunc('day', now() at time zone 'utc') - make_interval(days => ${STATS_DAYS - 1})) at time zone 'utc'`
-  const sold = and(ne(orders.status, 'cancelled'), gte(orders.createdAt, since))
+  const counted = notInArray(orders.status, ['cancelled', 'awaiting_payment'])
+  const sold = and(counted, gte(orders.createdAt, since))
   const day = sql<string>`to_char(${orders.createdAt} at time zone 'utc', 'YYYY-MM-DD')`
   const units = sum(orderItems.quantity).mapWith(Number)
   // What the shop keeps: the lines' prices without VAT, less what the goods cost it.
@@ -35,11 +36,11 @@ export async function dashboardStats(db: Database): Promise<DashboardStats> {
     db.select({ status: orders.status, orders: count() }).from(orders).groupBy(orders.status),
     db.select({ n: count() }).from(products).where(and(eq(products.isActive, true), lte(products.stock, LOW_STOCK_THRESHOLD))),
     db.select({ id: products.id, name: products.name, units }).from(orderItems)
-      .innerJoin(orders, and(eq(orders.id, orderItems.orderId), ne(orders.status, 'cancelled')))
+      .innerJoin(orders, and(eq(orders.id, orderItems.orderId), counted))
       .innerJoin(products, eq(products.id, orderItems.productId))
       .groupBy(products.id).orderBy(desc(units), asc(products.name)).limit(5),
     db.select({ id: products.id, name: products.name, profit }).from(orderItems)
-      .innerJoin(orders, and(eq(orders.id, orderItems.orderId), ne(orders.status, 'cancelled')))
+      .innerJoin(orders, and(eq(orders.id, orderItems.orderId), counted))
       .innerJoin(products, eq(products.id, orderItems.productId))
       .groupBy(products.id).orderBy(desc(profit), asc(products.name)).limit(5),
     db.select({ id: products.id, name: products.name, stock: products.stock, sold: sql<number>`coalesce(${recent.sold}, 0)`.mapWith(Number) })

@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { ORDER_STATUSES } from '../utils/order-status'
+import { PAYMENT_METHODS } from '../utils/payments'
 import { PaginationQuery } from './common'
 
 export const OrderLineInput = v.object({
@@ -23,6 +24,8 @@ export const OrderCreateInput = v.object({
   ),
   shipping_address: ShippingAddress,
   notes: v.optional(v.nullable(v.pipe(v.string('notes must be text'), v.trim(), v.maxLength(1000, 'notes are at most 1000 characters')))),
+  /** Paid through the shop (the order awaits its payment); without one, paid outside it and confirmed by an admin. */
+  payment_method: v.optional(v.picklist(PAYMENT_METHODS, `payment_method must be one of ${PAYMENT_METHODS.join(', ')}`)),
 })
 export type OrderCreateInput = v.InferOutput<typeof OrderCreateInput>
 

@@ -1,4 +1,6 @@
 import type { ProductImage } from '../utils/images'
+import type { OrderStatus } from '../utils/order-status'
+import type { PaymentMethod, PaymentStatus } from '../utils/payments'
 
 /** The JSON shapes of the API (snake_case, money as amounts, timestamps as ISO strings). */
 export interface ProductJson {
@@ -70,7 +72,7 @@ export interface OrderVatJson {
 export interface OrderJson {
   id: string
   user_id: string
-  status: 'pending' | 'confirmed' | 'shipped' | 'delivered' | 'cancelled'
+  status: OrderStatus
   /** Including VAT: `net_amount` + `vat_amount`. */
   total_amount: number
   net_amount: number
@@ -79,14 +81,51 @@ export interface OrderJson {
   vat: OrderVatJson[]
   shipping_address: string
   notes: string | null
+  /** While it awaits its payment: when it is cancelled if still unpaid. */
+  payment_due_at: string | null
   items: OrderItemJson[]
   created_at: string
   updated_at: string
 }
 
-/** One order as its page shows it: with its status timeline. */
+/** What a customer pays an order with (`payment`), or gets back when a paid order is cancelled (`refund`). */
+export interface PaymentJson {
+  id: string
+  method: PaymentMethod
+  status: PaymentStatus
+  amount: number
+  /** A transfer's reference; a card payment's Stripe Checkout Session. */
+  reference: string | null
+  settled_at: string | null
+  created_at: string
+}
+
+/** Where a customer sends a bank transfer. */
+export interface BankDetailsJson {
+  account_holder: string
+  iban: string
+  bic: string
+}
+
+export interface InvoiceJson {
+  id: string
+  number: string
+  kind: 'invoice' | 'credit_note'
+  order_id: string
+  issued_at: string
+  net_amount: number
+  vat_amount: number
+  total_amount: number
+}
+
+/** One order as its page shows it: with its status timeline, payment, refund and invoices. */
 export interface OrderDetailJson extends OrderJson {
   events: OrderEventJson[]
+  payment: PaymentJson | null
+  refund: PaymentJson | null
+  /** While a bank transfer is awaited. */
+  bank_details: BankDetailsJson | null
+  invoices: InvoiceJson[]
 }
 
 /** A product on the home page's best sellers, with the units sold in orders not cancelled. */

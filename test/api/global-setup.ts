@@ -5,6 +5,7 @@ import { createTestDatabase, seedTestDatabase } from '../support/database.ts'
 import { startMailApiStandIn } from '../support/mail-api.ts'
 import { ALLOWED_ORIGIN, startServer } from '../support/server.ts'
 import { startCluster } from '../support/cluster.ts'
+import { paymentEnv, startStripeStandIn } from '../support/stripe-stand-in.ts'
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -14,6 +15,8 @@ declare module 'vitest' {
     databaseUrl: string
     /** With TEST_TARGET=cluster: the state file of the cluster the tests go through (test/support/cluster.ts). */
     clusterState: string
+    /** The Stripe stand-in the server pays through (test/support/stripe-stand-in.ts). */
+    stripeStandIn: string
   }
 }
 
@@ -29,8 +32,10 @@ export default async function setup(project: TestProject) {
   else ensureBuild()
   const database = await createTestDatabase('api')
   await seedTestDatabase(database)
+  // Card payments go through a local stand-in for Stripe, which this machine cannot reach.
+  const stripe = await startStripeStandIn()
   // Rate limits have their own servers (rate-limits.test.ts, postgres/cluster.test.ts): here every test shares one address.
-  const env = { DATABASE_URL: database.url, RATE_LIMIT: 'off', ALLOWED_ORIGINS: ALLOWED_ORIGIN }
+  const env = { DATABASE_URL: database.url, RATE_LIMIT: 'off', ALLOWED_ORIGINS: ALLOWED_ORIGIN, ...paymentEnv(stripe.url) }
   let server: { url: string, logFile: string, stop: () => Promise<unknown> }
   let mailApi: Awaited<ReturnType<typeof startMailApiStandIn>> | undefined
   if (target === 'cluster') {
@@ -45,12 +50,15 @@ export default async function setup(project: TestProject) {
   }
   const described = { node: 'Node server', edge: 'edge bundle in workerd', cluster: '3 Node instances behind nginx' }[target]
   console.info(`[test] API tests on ${database.url ? 'PostgreSQL' : 'PGlite'}, ${described} at ${server.url}`)
+  stripe.setWebhookUrl(`${server.url}/api/payments/stripe/webhook`)
+  project.provide('stripeStandIn', stripe.url)
   project.provide('baseURL', server.url)
   project.provide('serverLog', server.logFile)
   project.provide('databaseUrl', database.url ?? '')
   return async () => {
     await server.stop()
     await mailApi?.stop()
+    await stripe.stop()
     await database.drop()
   }
 }

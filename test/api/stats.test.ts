@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from '../../server/database/demo-catalog'
+import { ORDER_STATUSES } from '#shared/utils/order-status'
 import { netOfGross } from '#shared/utils/vat'
 import { DEMO_ACCOUNTS } from '../../server/database/seed'
 import { createTestDatabase, seedTestDatabase } from '../support/database'
@@ -41,7 +42,7 @@ describe('GET /api/admin/stats on the demo data', () => {
   })
 
   it('counts orders by status', () => {
-    const expected = Object.fromEntries(['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'].map(s => [s, DEMO_ORDERS.filter(o => o.status === s).length]))
+    const expected = Object.fromEntries(ORDER_STATUSES.map(s => [s, DEMO_ORDERS.filter(o => o.status === s).length]))
     expect(stats.orders_by_status).toEqual(expected)
   })
 

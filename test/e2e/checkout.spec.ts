@@ -2,7 +2,7 @@ import { expect, hydrated, test } from './fixtures'
 import { mailedConfirmationLink } from './mailbox'
 import { formatPrice } from '../../shared/utils/money'
 
-test('a guest fills a cart, signs in (cart kept), checks out, sees the order, cancels it, and the stock is back', async ({ page, baseURL }) => {
+test('a guest fills a cart, signs in (cart kept), checks out by bank transfer, sees the order and where to pay, cancels it, and the stock is back', async ({ page, baseURL }) => {
   const id = `shopper${Date.now().toString(36)}`
   const account = { email: `${id}@test.example`, username: id, password: 'correct horse battery', full_name: 'Jeanne Dupont' }
   expect((await page.request.post('/api/auth/register', { data: account, headers: { origin: baseURL! } })).status()).toBe(201)
@@ -35,10 +35,14 @@ test('a guest fills a cart, signs in (cart kept), checks out, sees the order, ca
   await expect(page).toHaveURL(/\/checkout$/)
   await expect(page.getByRole('link', { name: 'Cart, 2 items' })).toBeVisible()
   await page.getByLabel('Shipping address').fill('Jeanne Dupont\n8 quai Saint-Vincent\n69001 Lyon\nFrance')
+  await page.getByRole('radio', { name: /Bank transfer/ }).check()
   await page.getByRole('button', { name: /^Place order/ }).click()
 
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?placed=1$/)
-  await expect(page.getByText('Thank you, your order is placed')).toBeVisible()
+  await expect(page.getByText('Your order is reserved until it is paid')).toBeVisible()
+  // Where to send the money, and the reference that ties the transfer to this order.
+  await expect(page.getByText('FR76 3000 6000 0112 3456 7890 189')).toBeVisible()
+  await expect(page.getByText(/^CMP-[0-9A-F]{10}$/)).toBeVisible()
   await expect(page.getByRole('cell', { name: product.name })).toBeVisible()
   // Tea is food: its VAT, 5.5 %, is worked out of the price and shown under the lines.
   const placed = (await (await page.request.get(page.url().replace(/\?.*$/, '').replace('/orders/', '/api/orders/'))).json()).data
@@ -50,7 +54,7 @@ test('a guest fills a cart, signs in (cart kept), checks out, sees the order, ca
   expect(afterOrder).toBe(stockBefore - 2)
 
   await page.goto('/orders')
-  await expect(page.getByText('Pending')).toBeVisible()
+  await expect(page.getByText('Awaiting payment')).toBeVisible()
   await page.getByRole('link', { name: /^Order / }).first().click()
   await hydrated(page)
   await page.getByRole('button', { name: 'Cancel this order' }).click()

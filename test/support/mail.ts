@@ -26,3 +26,9 @@ export async function confirmationLink(dir: string, email: string) {
   if (!link) throw new Error(`no confirmation link was mailed to ${email}`)
   return link
 }
+
+/** The PDF files a mail carries: its base64 parts of type application/pdf. */
+export function pdfAttachments(mail: string) {
+  return [...mail.matchAll(/Content-Type: application\/pdf;[\s\S]*?\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)]
+    .map(match => Buffer.from(match[1]!.replace(/\s+/g, ''), 'base64'))
+}

@@ -32,7 +32,50 @@ describe('parseConfig', () => {
       smtpUrl: undefined,
       mailFrom: 'Comptoir <shop@comptoir.example>',
       dataDir: '/srv/shop/.data',
+      seller: expect.objectContaining({ name: 'Comptoir (demo shop)' }),
+      // Production offers transfers only with the shop's own account, and cards only with Stripe's keys.
+      bank: undefined,
+      stripe: undefined,
+      paymentWindows: { card: 30 * 60, bank_transfer: 7 * 86_400 },
     })
+  })
+
+  it('reads the seller, the bank account, Stripe and the payment windows', () => {
+    const config = parseConfig({
+      JWT_SECRET: SECRET,
+      SITE_URL,
+      SELLER_NAME: 'Comptoir SAS',
+      SELLER_ADDRESS: '8 quai Saint-Vincent\\n69001 Lyon\\nFrance',
+      SELLER_VAT_NUMBER: 'FR12345678901',
+      SELLER_REGISTRATION: 'RCS Lyon 123 456 789',
+      BANK_ACCOUNT_HOLDER: 'Comptoir SAS',
+      BANK_IBAN: 'fr76 3000 6000 0112 3456 7890 189',
+      BANK_BIC: 'AGRIFRPPXXX',
+      STRIPE_SECRET_KEY: 'sk_test_abc123',
+      STRIPE_WEBHOOK_SECRET: 'whsec_abc123',
+      CARD_PAYMENT_WINDOW: '45m',
+      TRANSFER_PAYMENT_WINDOW: '3d',
+    }, production)
+    expect(config).toMatchObject({
+      seller: { name: 'Comptoir SAS', address: ['8 quai Saint-Vincent', '69001 Lyon', 'France'], vatNumber: 'FR12345678901', registration: 'RCS Lyon 123 456 789', legalNotice: '' },
+      bank: { holder: 'Comptoir SAS', iban: 'FR7630006000011234567890189', bic: 'AGRIFRPPXXX' },
+      stripe: { secretKey: 'sk_test_abc123', webhookSecret: 'whsec_abc123', apiUrl: undefined },
+      paymentWindows: { card: 45 * 60, bank_transfer: 3 * 86_400 },
+    })
+  })
+
+  it('refuses a wrong IBAN, Stripe without its webhook secret, a transfer account half given, a window out of bounds', () => {
+    const found = problems(() => parseConfig({
+      JWT_SECRET: SECRET,
+      SITE_URL,
+      BANK_IBAN: 'FR7630006000011234567890188',
+      STRIPE_SECRET_KEY: 'pk_test_public',
+      CARD_PAYMENT_WINDOW: '5s',
+      TRANSFER_PAYMENT_WINDOW: '7 days',
+    }, production))
+    expect(found.map(p => p.split(':')[0]).sort()).toEqual(['BANK_IBAN', 'CARD_PAYMENT_WINDOW', 'STRIPE_SECRET_KEY', 'TRANSFER_PAYMENT_WINDOW'])
+    expect(problems(() => parseConfig({ JWT_SECRET: SECRET, SITE_URL, STRIPE_SECRET_KEY: 'sk_live_x1', BANK_IBAN: 'FR7630006000011234567890189' }, production)).map(p => p.split(':')[0]).sort())
+      .toEqual(['BANK_ACCOUNT_HOLDER and BANK_BIC', 'STRIPE_WEBHOOK_SECRET'])
   })
 
   it('reads every setting', () => {

@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test'
+import { expect, hydrated, test } from './fixtures'
+import { E2E_MAIL_DIR, mailedConfirmationLink } from './mailbox'
+import { mailsTo } from '../support/mail'
+
+/** A new customer who confirmed their address, signed in in this page's browser. */
+async function signedInCustomer(page: Page, baseURL: string, prefix: string) {
+  const id = `${prefix}${Date.now().toString(36)}`
+  const account = { email: `${id}@test.example`, username: id, password: 'correct horse battery', full_name: 'Camille Martin' }
+  const headers = { origin: baseURL }
+  expect((await page.request.post('/api/auth/register', { data: account, headers })).status()).toBe(201)
+  const token = new URL(await mailedConfirmationLink(account.email)).searchParams.get('token')
+  expect((await page.request.post('/api/auth/verify-email', { data: { token }, headers })).status()).toBe(200)
+  return account
+}
+
+const productNamed = async (page: Page, keyword: string) => (await (await page.request.get(`/api/products/search?keyword=${keyword}`)).json()).data[0]
+const stockOf = async (page: Page, id: string) => (await (await page.request.get(`/api/products/${id}`)).json()).data.stock as number
+
+test('a customer pays by card on Stripe\'s page (its local stand-in), comes back to a confirmed order and gets the invoice', async ({ page, baseURL }) => {
+  await signedInCustomer(page, baseURL!, 'cardpayer')
+  const product = await productNamed(page, 'Gooseneck')
+  await page.goto(`/products/${product.id}`)
+  await hydrated(page)
+  await page.getByRole('button', { name: 'Add to cart' }).click()
+  await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible()
+
+  await page.goto('/checkout')
+  await hydrated(page)
+  await page.getByLabel('Shipping address').fill('Camille Martin\n12 rue de la République\n13001 Marseille\nFrance')
+  await page.getByRole('radio', { name: /Card/ }).check()
+  await page.getByRole('button', { name: /^Place order and pay/ }).click()
+
+  // Stripe Checkout, played by the stand-in: pay there.
+  await expect(page.getByText('Stand-in for Stripe Checkout')).toBeVisible()
+  await page.getByRole('button', { name: /^Pay / }).click()
+
+  // Back in the shop, the webhook has confirmed the order (or the page sees it within seconds).
+  await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?paid=1$/)
+  await expect(page.getByText('Confirmed').first()).toBeVisible({ timeout: 15_000 })
+  await expect(page.getByText(/^Paid /)).toBeVisible()
+  const invoiceLink = page.getByRole('link', { name: /^Invoice F\d{4}-\d{6} \(PDF\)$/ })
+  await expect(invoiceLink).toBeVisible()
+  const pdf = await page.request.get((await invoiceLink.getAttribute('href'))!)
+  expect(pdf.headers()['content-type']).toBe('application/pdf')
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
+})
+
+test('an order by bank transfer that is not paid in time is cancelled by the shop, and its stock returns', async ({ page, baseURL }) => {
+  // The Playwright server holds an unpaid transfer 45 seconds (test/support/serve-e2e.ts), then its job releases it within 5.
+  test.setTimeout(120_000)
+  const account = await signedInCustomer(page, baseURL!, 'latepayer')
+  const product = await productNamed(page, 'Sencha')
+  const before = await stockOf(page, product.id)
+  const placed = await page.request.post('/api/orders', {
+    data: { items: [{ product_id: product.id, quantity: 3 }], shipping_address: 'Camille Martin\n3 place Bellecour\n69002 Lyon', payment_method: 'bank_transfer' },
+    headers: { origin: baseURL! },
+  })
+  expect(placed.status()).toBe(201)
+  const order = (await placed.json()).data
+  expect(await stockOf(page, product.id)).toBe(before - 3)
+
+  await page.goto(`/orders/${order.id}`)
+  await expect(page.getByText('Awaiting payment').first()).toBeVisible()
+  await expect(page.getByText('Pay by')).toBeVisible()
+
+  await expect.poll(async () => (await (await page.request.get(`/api/orders/${order.id}`)).json()).data.status, { timeout: 80_000, intervals: [2000] }).toBe('cancelled')
+  await page.reload()
+  await expect(page.getByText('Cancelled').first()).toBeVisible()
+  await expect(page.getByText('Called off')).toBeVisible()
+  expect(await stockOf(page, product.id)).toBe(before)
+  const mails = await mailsTo(E2E_MAIL_DIR, account.email, 3)
+  expect(mails.some(mail => mail.includes('was not paid in time and has been cancelled'))).toBe(true)
+})
