@@ -191,7 +191,9 @@ export async function renderInvoicePdf(db: Database, invoice: InvoiceRow) {
   y -= 14
   text('Bill to', MARGIN, { font: bold })
   y -= 14
-  for (const line of [buyer.name, ...buyer.address, buyer.email]) {
+  // The shipping address usually starts with the buyer's name: said once.
+  const address = buyer.address[0]?.toLowerCase() === buyer.name.toLowerCase() ? buyer.address : [buyer.name, ...buyer.address]
+  for (const line of [...address, buyer.email]) {
     text(line, MARGIN)
     y -= 12
   }
@@ -238,14 +240,11 @@ export async function renderInvoicePdf(db: Database, invoice: InvoiceRow) {
   y -= 10
   text(credit ? 'Refunded to the means of payment used for the order.' : 'Paid in full. Prices include VAT at the rates shown.', MARGIN, { size: 9, color: MUTED })
 
-  // The seller's legal mentions close every page.
-  const footer = [seller.name, ...seller.address].join(' · ')
-  const notice = [seller.vatNumber && `VAT ${seller.vatNumber}`, seller.registration, seller.legalNotice].filter(Boolean).join(' · ')
+  // The seller's legal mentions close every page, wrapped to its width.
+  const footer = [[seller.name, ...seller.address].join(' · '), [seller.vatNumber && `VAT ${seller.vatNumber}`, seller.registration, seller.legalNotice].filter(Boolean).join(' · ')]
+    .flatMap(line => wrap(printable(line, regular), regular, 7.5, A4.width - 2 * MARGIN))
   for (const each of pdf.getPages()) {
-    for (const [index, line] of [footer, notice].entries()) {
-      const safe = truncate(printable(line, regular), regular, 7.5, A4.width - 2 * MARGIN)
-      each.drawText(safe, { x: MARGIN, y: MARGIN - 20 - index * 10, size: 7.5, font: regular, color: MUTED })
-    }
+    footer.forEach((line, index) => each.drawText(line, { x: MARGIN, y: MARGIN - 6 - index * 9, size: 7.5, font: regular, color: MUTED }))
   }
   return pdf.save()
 }
@@ -254,6 +253,20 @@ export async function renderInvoicePdf(db: Database, invoice: InvoiceRow) {
 function printable(value: string, font: PDFFont) {
   const drawable = new Set(font.getCharacterSet())
   return Array.from(value.replace(/\s+/g, ' '), char => drawable.has(char.codePointAt(0)!) ? char : '?').join('')
+}
+
+function wrap(value: string, font: PDFFont, size: number, width: number) {
+  const lines: string[] = []
+  let current = ''
+  for (const word of value.split(' ')) {
+    const next = current ? `${current} ${word}` : word
+    if (current && font.widthOfTextAtSize(next, size) > width) {
+      lines.push(current)
+      current = word
+    }
+    else current = next
+  }
+  return current ? [...lines, truncate(current, font, size, width)] : lines
 }
 
 function truncate(value: string, font: PDFFont, size: number, width: number) {
