@@ -8,12 +8,13 @@
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { CONFIG_VARIABLES } from '../server/lib/config.ts'
 import { fail } from './lib.ts'
 
 const ROOT = resolve(import.meta.dirname, '..')
 const CONFIG = resolve(ROOT, '.output-edge/server/wrangler.json')
-/** What the server reads from its environment (server/lib/config.ts), passed on when set. */
-const VARIABLES = ['DATABASE_URL', 'JWT_SECRET', 'SITE_URL', 'ALLOWED_ORIGINS', 'RATE_LIMIT', 'TRUST_PROXY', 'ACCESS_TOKEN_TTL', 'REFRESH_TOKEN_TTL', 'LOG_LEVEL', 'MAIL_API_URL', 'MAIL_FROM']
+/** What the server reads from its environment (server/lib/config.ts), passed on when set; wrangler takes the port itself. */
+const VARIABLES = CONFIG_VARIABLES.filter(name => name !== 'PORT')
 
 if (!existsSync(CONFIG)) fail('No edge bundle: run `npm run build:edge` first.')
 if (!process.env.DATABASE_URL?.startsWith('postgres')) fail('DATABASE_URL must name a PostgreSQL database (migrated with `npm run db:migrate`): the edge build has no embedded one.')

@@ -142,6 +142,9 @@ const EnvSchema = v.object({
   PORT: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, 'must be a port number'), v.transform(Number), v.minValue(1), v.maxValue(65_535, 'must be a port number'))),
 })
 
+/** Every variable the server reads (what `npm run preview:edge` hands on to the Worker). */
+export const CONFIG_VARIABLES = Object.keys(EnvSchema.entries)
+
 export class ConfigError extends Error {
   readonly problems: string[]
 
