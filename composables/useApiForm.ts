@@ -1,12 +1,15 @@
 import type { FormError } from '@nuxt/ui'
 import { FetchError } from 'ofetch'
 
+/** A nested field's top-level name: `address.postcode` belongs to `address`. */
+const topField = (name: string | undefined) => name?.split('.')[0] ?? ''
+
 export type ApiOutcome = { ok: true } | { ok: false, status?: number, message: string, fields: FormError[] }
 
 /**
  * A form that sends to the API: `pending` while it does, `failure` (the server's message)
  * when it failed, and the server's answers about this form's fields (e.g. "This username
- * is taken") kept until their field is edited. Hand `validate` to UForm: the server's answers then survive
+ * is taken", or about a nested one: "address.postcode") kept until their field is edited. Hand `validate` to UForm: the server's answers then survive
  * its own re-validation, which would otherwise wipe errors set from outside. With `toast`,
  * a failure that no field explains is also shown as a toast (for forms without an alert).
  */
@@ -15,8 +18,8 @@ export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ 
   const fieldErrors = ref<FormError[]>([])
   for (const name of Object.keys(state)) {
     watch(() => state[name], () => {
-      fieldErrors.value = fieldErrors.value.filter(error => error.name !== name)
-    })
+      fieldErrors.value = fieldErrors.value.filter(error => topField(error.name) !== name)
+    }, { deep: true })
   }
   const pending = ref(false)
   const failure = ref('')
@@ -32,7 +35,7 @@ export function useApiForm(state: Record<string, unknown>, form: Readonly<Ref<{ 
     catch (error) {
       const { message, fields } = describeApiError(error)
       failure.value = message
-      fieldErrors.value = fields.filter(field => field.name !== undefined && field.name in state)
+      fieldErrors.value = fields.filter(field => field.name !== undefined && topField(field.name) in state)
       form.value?.setErrors(fieldErrors.value)
       if (fieldErrors.value.length === 0) toaster?.add({ title: message, color: 'error' })
       return { ok: false, status: error instanceof FetchError ? error.statusCode : undefined, message, fields: fieldErrors.value }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, integer, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { id, timestamps, timestamptz } from './columns.ts'
 import { products } from './products.ts'
+import { shippingMethods } from './shipping.ts'
+import type { PostalAddress } from '../../shared/utils/addresses.ts'
 import { ORDER_STATUSES } from '../../shared/utils/order-status.ts'
 import { users } from './users.ts'
 
@@ -18,7 +20,18 @@ export const orders = pgTable('orders', {
   // The total's net and VAT: the sums of the lines' (shared/utils/vat.ts has the rounding rule).
   netCents: bigint('net_cents', { mode: 'number' }).notNull(),
   vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
+  /** The address as text (the contract's field): the structured one formatted, or as typed by an API client. */
   shippingAddress: text('shipping_address').notNull(),
+  /** Structured addresses (shared/utils/addresses.ts); null on orders placed with a text address only. */
+  shippingDetails: jsonb('shipping_details').$type<PostalAddress>(),
+  billingDetails: jsonb('billing_details').$type<PostalAddress>(),
+  /** The delivery chosen, as it was then: its name and price (VAT included, and its net and VAT); 0 without one. */
+  shippingMethodId: uuid('shipping_method_id').references(() => shippingMethods.id, { onDelete: 'set null' }),
+  shippingMethodName: text('shipping_method_name'),
+  shippingCents: bigint('shipping_cents', { mode: 'number' }).notNull().default(0),
+  shippingNetCents: bigint('shipping_net_cents', { mode: 'number' }).notNull().default(0),
+  shippingVatCents: bigint('shipping_vat_cents', { mode: 'number' }).notNull().default(0),
+  weightGrams: integer('weight_grams').notNull().default(0),
   notes: text('notes'),
   /** While it awaits its payment: when it is cancelled and its stock released if still unpaid (null once paid or cancelled). */
   paymentDueAt: timestamptz('payment_due_at'),
@@ -26,6 +39,7 @@ export const orders = pgTable('orders', {
 }, t => [
   check('orders_total_nonnegative', sql`${t.totalCents} >= 0`),
   check('orders_total_is_net_plus_vat', sql`${t.netCents} + ${t.vatCents} = ${t.totalCents}`),
+  check('orders_shipping_is_net_plus_vat', sql`${t.shippingNetCents} + ${t.shippingVatCents} = ${t.shippingCents}`),
   index('orders_user_created_at_idx').on(t.userId, t.createdAt),
   index('orders_status_created_at_idx').on(t.status, t.createdAt),
   index('orders_created_at_idx').on(t.createdAt),

@@ -13,6 +13,8 @@ export const products = pgTable('products', {
   // Prices include VAT; the rate, in basis points (5.5 % = 550), is one of shared/utils/vat.ts's.
   vatRateBp: integer('vat_rate_bp').notNull().default(2000),
   stock: integer('stock').notNull().default(0),
+  /** Packed weight in grams, which shipping prices by. */
+  weightGrams: integer('weight_grams').notNull().default(0),
   sku: text('sku'),
   isActive: boolean('is_active').notNull().default(true),
   // Storage key of the uploaded image (the variants derive from it); null when there is none.
@@ -22,6 +24,7 @@ export const products = pgTable('products', {
   check('products_price_nonnegative', sql`${t.priceCents} >= 0`),
   check('products_cost_nonnegative', sql`${t.costCents} >= 0`),
   check('products_stock_nonnegative', sql`${t.stock} >= 0`),
+  check('products_weight_nonnegative', sql`${t.weightGrams} >= 0`),
   check('products_vat_rate_known', sql`${t.vatRateBp} in (2000, 1000, 550, 210)`),
   uniqueIndex('products_sku_key').on(t.sku),
   // Keyword search is `name ILIKE '%…%'`, which only a trigram index can serve.

@@ -3,6 +3,52 @@ export function demoVatRateBp(product: { category: string }) {
   return ['Coffee', 'Tea', 'Pantry'].includes(product.category) ? 550 : 2000
 }
 
+/** A demo product's packed weight: what its name says it holds (`250 g`, `1 kg`) and a tenth for the packing, or its kind's usual weight. */
+export function demoWeightGrams(product: { name: string, category: string }) {
+  const held = /(\d+(?:\.\d+)?) ?(kg|g)\b/.exec(product.name)
+  if (held) return Math.round(Number(held[1]) * (held[2] === 'kg' ? 1000 : 1) * 1.1)
+  return ({ Brewing: 900, Kitchen: 1200 } as Record<string, number>)[product.category] ?? 400
+}
+
+/**
+ * The demo shop's deliveries, VAT included: La Poste by weight (free from €60 in France and
+ * nearby), a next-day courier in France, collection from the shop in Lyon, and further afield.
+ */
+export const DEMO_SHIPPING_METHODS = [
+  {
+    name: 'Standard (Colissimo)',
+    description: 'Delivered in 2 to 3 working days, tracked.',
+    countries: ['FR', 'BE', 'LU', 'DE', 'NL', 'ES', 'IT'],
+    rates: [{ up_to_grams: 500, price_cents: 490 }, { up_to_grams: 2000, price_cents: 790 }, { up_to_grams: 5000, price_cents: 1290 }, { up_to_grams: 30_000, price_cents: 1990 }],
+    freeOverCents: 6000,
+    position: 1,
+  },
+  {
+    name: 'Express (Chronopost)',
+    description: 'Next working day if ordered before 1 pm.',
+    countries: ['FR'],
+    rates: [{ up_to_grams: 10_000, price_cents: 1290 }],
+    freeOverCents: null,
+    position: 2,
+  },
+  {
+    name: 'Collect from the shop',
+    description: '12 rue Mercière, Lyon 2e: ready within two hours.',
+    countries: ['FR'],
+    rates: [{ up_to_grams: null, price_cents: 0 }],
+    freeOverCents: null,
+    position: 3,
+  },
+  {
+    name: 'International (La Poste)',
+    description: 'Delivered in 4 to 8 working days, tracked.',
+    countries: ['CH', 'GB', 'US'],
+    rates: [{ up_to_grams: 2000, price_cents: 1690 }, { up_to_grams: 10_000, price_cents: 3490 }],
+    freeOverCents: null,
+    position: 4,
+  },
+]
+
 /** The demo catalog: a small coffee-and-kitchen shop. Prices (VAT included) and costs in cents. */
 export interface DemoProduct {
   sku: string

@@ -1,9 +1,9 @@
 import { notInArray, sql } from 'drizzle-orm'
-import { orderEvents, orderItems, orders, products, stockMovements, users } from '../../drizzle/schema/index.ts'
+import { orderEvents, orderItems, orders, products, shippingMethods, stockMovements, users } from '../../drizzle/schema/index.ts'
 import { taxOrder } from '../../shared/utils/vat.ts'
 import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
-import { DEMO_CATALOG, DEMO_ORDERS, demoVatRateBp } from './demo-catalog.ts'
+import { DEMO_CATALOG, DEMO_ORDERS, DEMO_SHIPPING_METHODS, demoVatRateBp, demoWeightGrams } from './demo-catalog.ts'
 
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@comptoir.example', username: 'admin', password: 'comptoir-admin', fullName: 'Demo Admin', isAdmin: true },
@@ -56,6 +56,7 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
     const created = await tx.insert(products).values(DEMO_CATALOG.map((p, i) => ({
       ...p,
       vatRateBp: demoVatRateBp(p),
+      weightGrams: demoWeightGrams(p),
       // Spread creation dates over the weeks before the demo orders, so "new arrivals" means something.
       createdAt: new Date(now - 25 * DAY - i * 13 * HOUR),
       updatedAt: new Date(now - 25 * DAY - i * 13 * HOUR),
@@ -69,6 +70,10 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
         productId: p.id, delta: p.received, stockAfter: p.received, reason: 'initial' as const, note: 'Demo catalog', createdAt: p.createdAt,
       })))
     }
+
+    // A shop that has set up its own deliveries keeps them.
+    const [anyMethod] = await tx.select({ id: shippingMethods.id }).from(shippingMethods).limit(1)
+    if (!anyMethod) await tx.insert(shippingMethods).values(DEMO_SHIPPING_METHODS)
 
     let accountsCreated = 0
     if (accounts) {

@@ -5,7 +5,7 @@ import { invoiceCounters, invoices, orderItems, orders, users } from '../../driz
 import type { InvoiceJson } from '#shared/types/api'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
 import type { Page } from '#shared/utils/pagination'
-import { formatVatRate, taxTotals, vatRateFromBp } from '#shared/utils/vat'
+import { formatVatRate, taxShipping, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import { useConfig } from '../lib/config'
@@ -67,7 +67,7 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     : []
   if (kind === 'credit_note' && !original) throw new Error(`Order ${orderId} has no invoice to credit`)
   const issuedAt = new Date()
-  const lines: InvoiceLine[] = items.map(item => ({
+  const goods: InvoiceLine[] = items.map(item => ({
     name: item.productName,
     quantity: item.quantity,
     unitGrossCents: item.unitPriceCents,
@@ -76,6 +76,17 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     vatCents: item.vatCents,
     grossCents: item.unitPriceCents * item.quantity,
   }))
+  // The delivery, one line per rate it was split between (taxed as what it delivers).
+  const delivery: InvoiceLine[] = taxShipping(order.order.shippingCents, taxTotals(goods).byRate).map(part => ({
+    name: `Delivery: ${order.order.shippingMethodName ?? 'shipping'}`,
+    quantity: 1,
+    unitGrossCents: part.grossCents,
+    rateBp: part.rateBp,
+    netCents: part.netCents,
+    vatCents: part.vatCents,
+    grossCents: part.grossCents,
+  }))
+  const lines = [...goods, ...delivery]
   const buyer: InvoiceBuyer = {
     name: order.fullName || order.email,
     email: order.email,

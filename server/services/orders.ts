@@ -6,7 +6,7 @@ import type { OrderCreateInput, OrderListQuery } from '#shared/schemas/orders'
 import type { OrderDetailJson, OrderJson } from '#shared/types/api'
 import type { Page } from '#shared/utils/pagination'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
-import { formatVatRate, taxOrder, taxTotals, vatRateFromBp } from '#shared/utils/vat'
+import { formatVatRate, taxOrder, taxShipping, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { OrderStatus } from '#shared/utils/order-status'
 import { canMove } from '#shared/utils/order-status'
 import type { Database } from '../database/client'
@@ -14,8 +14,12 @@ import { readPage } from '../database/pages'
 import { apiError } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
+import { formatAddress } from '#shared/utils/addresses'
+import type { PostalAddress } from '#shared/utils/addresses'
+import { findAddress, saveAddress } from './addresses'
 import { invoicesOf } from './invoices'
 import { enqueueEmail } from './mail'
+import { chosenShipping, hasShippingMethods } from './shipping'
 import { assertPaymentMethod, bankDetails, cancelPayment, followUpCancellation, openPayment, paymentInstructions, paymentsOf, paymentWindowSeconds, toPaymentJson, unpaidOrdersDue } from './payments'
 import type { CancellationFollowUp } from './payments'
 import { catalogChanged } from './products'
@@ -26,7 +30,9 @@ type ItemRow = typeof orderItems.$inferSelect
 const IDEMPOTENCY_HOURS = 24
 
 function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
-  const vat = taxTotals(items.map(item => ({ rateBp: item.vatRateBp, grossCents: item.unitPriceCents * item.quantity, netCents: item.netCents, vatCents: item.vatCents })))
+  const goods = taxTotals(items.map(item => ({ rateBp: item.vatRateBp, grossCents: item.unitPriceCents * item.quantity, netCents: item.netCents, vatCents: item.vatCents })))
+  // The delivery's share of each rate is worked out again by the same rule that split it when the order was placed.
+  const vat = taxTotals([...goods.byRate, ...taxShipping(order.shippingCents, goods.byRate)])
   return {
     id: order.id,
     user_id: order.userId,
@@ -38,6 +44,11 @@ function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
     shipping_address: order.shippingAddress,
     notes: order.notes,
     payment_due_at: order.paymentDueAt?.toISOString() ?? null,
+    shipping_details: order.shippingDetails,
+    billing_details: order.billingDetails,
+    shipping: order.shippingMethodName === null
+      ? null
+      : { method_id: order.shippingMethodId, method_name: order.shippingMethodName, amount: centsToAmount(order.shippingCents), net: centsToAmount(order.shippingNetCents), vat: centsToAmount(order.shippingVatCents) },
     items: items.map(item => ({
       id: item.id,
       product_id: item.productId,
@@ -63,6 +74,37 @@ async function withItems(db: Database, rows: OrderRow[]) {
 
 function requestHash(input: OrderCreateInput) {
   return createHash('sha256').update(JSON.stringify(input)).digest('hex')
+}
+
+/**
+ * Where an order goes: a structured address (given, or from the buyer's book) and its text,
+ * or the text an API client sent. A delivery needs the structured form (its country), and a
+ * shop that offers deliveries needs one chosen for it.
+ */
+async function deliveryAddress(db: Database, buyerId: string, input: OrderCreateInput) {
+  let structured: PostalAddress | null = input.address ?? null
+  if (input.address_id) {
+    const saved = await findAddress(db, buyerId, input.address_id)
+    if (!saved) throw apiError(400, 'Validation failed', { details: { address_id: ['Not one of your saved addresses'] } })
+    structured = { full_name: saved.full_name, line1: saved.line1, line2: saved.line2, postcode: saved.postcode, city: saved.city, country: saved.country, phone: saved.phone }
+  }
+  if (input.shipping_method_id && !structured) {
+    throw apiError(400, 'Validation failed', { details: { shipping_method_id: ['A delivery needs a structured address (address or address_id): its country decides the price'] } })
+  }
+  if (structured && !input.shipping_method_id && await hasShippingMethods(db)) {
+    throw apiError(400, 'Validation failed', { details: { shipping_method_id: ['Choose a delivery'] } })
+  }
+  return { structured, text: structured ? formatAddress(structured) : input.shipping_address! }
+}
+
+/** Checkout's "save this address": kept unless the book is full (the order matters more). */
+async function keepInAddressBook(tx: Database, userId: string, address: PostalAddress) {
+  try {
+    await saveAddress(tx, userId, { ...address, line2: address.line2 ?? null, phone: address.phone ?? null, is_default: false })
+  }
+  catch (error) {
+    if ((error as { statusCode?: number }).statusCode !== 409) throw error
+  }
 }
 
 export interface Buyer {
@@ -94,6 +136,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     })
   }
   if (input.payment_method) assertPaymentMethod(input.payment_method)
+  const destination = await deliveryAddress(db, buyer.id, input)
   const lines = [...input.items].sort((a, b) => a.product_id.localeCompare(b.product_id))
   const hash = idempotencyKey ? requestHash(input) : undefined
   return db.transaction(async (tx) => {
@@ -135,9 +178,18 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
 
     // The rows are locked and checked: every answer below is known before it comes back.
     const orderId = crypto.randomUUID()
-    // Prices include VAT: each line's net and VAT are worked out from its gross, and the order's are their sums.
     const picked = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
-    const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })))
+    const parcel = {
+      weightGrams: picked.reduce((sum, { line, product }) => sum + product.weightGrams * line.quantity, 0),
+      goodsGrossCents: picked.reduce((sum, { line, product }) => sum + product.priceCents * line.quantity, 0),
+    }
+    const delivery = input.shipping_method_id && destination.structured
+      ? await chosenShipping(tx, input.shipping_method_id, destination.structured.country, parcel)
+      : undefined
+    if (delivery?.problem) throw apiError(400, 'This delivery cannot take the order', { details: { shipping_method_id: [delivery.problem] } })
+    // Prices include VAT: each line's net and VAT are worked out from its gross, the delivery's
+    // split between the goods' rates, and the order's figures are their sums.
+    const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })), { shippingGrossCents: delivery?.priceCents ?? 0 })
     const chosen = picked.map((pick, index) => ({ ...pick, tax: totals.lines[index]! }))
     // Paid through the shop, the order awaits its money and holds its stock until the due time (nothing to pay: nothing to await).
     const method = totals.grossCents > 0 ? input.payment_method : undefined
@@ -155,7 +207,15 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         totalCents: totals.grossCents,
         netCents: totals.netCents,
         vatCents: totals.vatCents,
-        shippingAddress: input.shipping_address,
+        shippingAddress: destination.text,
+        shippingDetails: destination.structured,
+        billingDetails: input.billing_address ?? null,
+        shippingMethodId: delivery?.method?.id ?? null,
+        shippingMethodName: delivery?.method?.name ?? null,
+        shippingCents: totals.shipping.grossCents,
+        shippingNetCents: totals.shipping.netCents,
+        shippingVatCents: totals.shipping.vatCents,
+        weightGrams: parcel.weightGrams,
         notes: input.notes || null,
         status,
         paymentDueAt: dueAt,
@@ -189,6 +249,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
           'Thank you for your order.',
           '',
           ...chosen.map(({ line, product, tax }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(tax.grossCents))}`),
+          ...(delivery?.method ? [`Delivery: ${delivery.method.name}  ${formatPrice(centsToAmount(totals.shipping.grossCents))}`] : []),
           '',
           `Total excluding VAT: ${formatPrice(centsToAmount(totals.netCents))}`,
           ...totals.byRate.map(rate => `VAT ${formatVatRate(vatRateFromBp(rate.rateBp))} on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
@@ -196,7 +257,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
           '',
           ...(method ? [...paymentInstructions(method, orderId, totals.grossCents, dueAt!), ''] : []),
           'It will be shipped to:',
-          input.shipping_address,
+          destination.text,
         ].join('\n'),
       }),
     ])
@@ -205,6 +266,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       const { line, product } = chosen[index]!
       if (row?.stock !== product.stock - line.quantity) throw apiError(409, `Only ${product.stock} of ${product.name} left`)
     })
+    if (input.save_address && input.address) await keepInAddressBook(tx, buyer.id, input.address)
     return { order: toOrderJson(order!, items), replayed: false }
   })
 }

@@ -42,6 +42,7 @@ export function toProductJson(row: ProductRow, { admin = false } = {}): ProductJ
     category: row.category,
     price: centsToAmount(row.priceCents),
     vat_rate: vatRateFromBp(row.vatRateBp),
+    weight_grams: row.weightGrams,
     stock: row.stock,
     sku: row.sku,
     is_active: row.isActive,
@@ -175,6 +176,7 @@ export function columnsOf(input: Partial<Omit<ProductCreateInput, 'stock'>>) {
     ...(input.sku !== undefined ? { sku: input.sku || null } : {}),
     ...(input.is_active !== undefined ? { isActive: input.is_active } : {}),
     ...(input.vat_rate !== undefined ? { vatRateBp: vatRateToBp(input.vat_rate)! } : {}),
+    ...(input.weight_grams !== undefined ? { weightGrams: input.weight_grams } : {}),
   }
 }
 

@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { ORDER_STATUSES } from '../utils/order-status'
 import { PAYMENT_METHODS } from '../utils/payments'
+import { AddressInput } from './addresses'
 import { PaginationQuery } from './common'
 
 export const OrderLineInput = v.object({
@@ -15,18 +16,30 @@ export const ShippingAddress = v.pipe(
   v.maxLength(500, 'shipping_address is at most 500 characters'),
 )
 
-export const OrderCreateInput = v.object({
+export const OrderCreateInput = v.pipe(v.object({
   items: v.pipe(
     v.array(OrderLineInput, 'items must be a list'),
     v.minLength(1, 'an order needs at least one item'),
     v.maxLength(50, 'an order has at most 50 lines'),
     v.check(items => new Set(items.map(item => item.product_id)).size === items.length, 'each product may appear only once'),
   ),
-  shipping_address: ShippingAddress,
+  /** The address as text (the contract's form); or `address`, structured; or `address_id`, one from the buyer's book. */
+  shipping_address: v.optional(ShippingAddress),
+  address: v.optional(AddressInput),
+  address_id: v.optional(v.pipe(v.string('address_id must be a UUID'), v.uuid('address_id must be a UUID'))),
+  /** Where the invoice goes, if not to the shipping address. */
+  billing_address: v.optional(v.nullable(AddressInput)),
+  /** Keep `address` in the buyer's address book. */
+  save_address: v.optional(v.boolean('save_address must be true or false')),
+  /** The delivery: required with a structured address when the shop offers any. */
+  shipping_method_id: v.optional(v.pipe(v.string('shipping_method_id must be a UUID'), v.uuid('shipping_method_id must be a UUID'))),
   notes: v.optional(v.nullable(v.pipe(v.string('notes must be text'), v.trim(), v.maxLength(1000, 'notes are at most 1000 characters')))),
   /** Paid through the shop (the order awaits its payment); without one, paid outside it and confirmed by an admin. */
   payment_method: v.optional(v.picklist(PAYMENT_METHODS, `payment_method must be one of ${PAYMENT_METHODS.join(', ')}`)),
-})
+}), v.forward(
+  v.check(input => [input.shipping_address, input.address, input.address_id].filter(value => value !== undefined).length === 1, 'give one of shipping_address (text), address (structured) or address_id (from your address book)'),
+  ['shipping_address'],
+))
 export type OrderCreateInput = v.InferOutput<typeof OrderCreateInput>
 
 export const OrderStatusInput = v.object({

@@ -57,6 +57,8 @@ const productFields = {
   is_active: v.optional(v.boolean('is_active must be true or false')),
   /** Per cent, one of the French rates (prices include it). */
   vat_rate: v.optional(v.picklist(VAT_RATES, `vat_rate must be one of ${VAT_RATES.join(', ')}`)),
+  /** Packed weight in grams, which shipping prices by (up to 100 kg). */
+  weight_grams: v.optional(WholeNumber('weight_grams', 0, 100_000)),
 }
 
 export const ProductCreateInput = v.object(productFields)

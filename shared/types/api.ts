@@ -1,4 +1,5 @@
 import type { ProductImage } from '../utils/images'
+import type { PostalAddress } from '../utils/addresses'
 import type { OrderStatus } from '../utils/order-status'
 import type { PaymentMethod, PaymentStatus } from '../utils/payments'
 
@@ -11,6 +12,8 @@ export interface ProductJson {
   /** Including VAT, at `vat_rate` per cent. */
   price: number
   vat_rate: number
+  /** Packed weight in grams (shipping prices by it). */
+  weight_grams: number
   stock: number
   sku: string | null
   is_active: boolean
@@ -83,9 +86,54 @@ export interface OrderJson {
   notes: string | null
   /** While it awaits its payment: when it is cancelled if still unpaid. */
   payment_due_at: string | null
+  /** The structured addresses (null for an order placed with a text address only; billing null: same as shipping). */
+  shipping_details: PostalAddress | null
+  billing_details: PostalAddress | null
+  /** The delivery chosen and its price; null without one. `total_amount` includes it. */
+  shipping: OrderShippingJson | null
   items: OrderItemJson[]
   created_at: string
   updated_at: string
+}
+
+/** An address in a customer's book. */
+export interface SavedAddressJson extends PostalAddress {
+  id: string
+  line2: string | null
+  phone: string | null
+  is_default: boolean
+  created_at: string
+}
+
+/** A shipping method as the admin sets it up: prices VAT included, by weight limit (null: any weight). */
+export interface ShippingMethodJson {
+  id: string
+  name: string
+  description: string
+  countries: string[]
+  rates: { up_to_grams: number | null, price: number }[]
+  free_over: number | null
+  is_active: boolean
+  position: number
+}
+
+/** A delivery checkout can offer for a cart and a country, at its price for that cart. */
+export interface ShippingOptionJson {
+  id: string
+  name: string
+  description: string
+  price: number
+  free_over: number | null
+}
+
+/** The delivery an order was placed with, as it was then. */
+export interface OrderShippingJson {
+  method_id: string | null
+  method_name: string
+  /** VAT included: `net` + `vat`. */
+  amount: number
+  net: number
+  vat: number
 }
 
 /** What a customer pays an order with (`payment`), or gets back when a paid order is cancelled (`refund`). */

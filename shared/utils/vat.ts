@@ -60,10 +60,50 @@ export interface PricedLine {
   rateBp: number
 }
 
-/** An order's lines, each taxed by the rule (in the order given), and its totals per rate and in all. */
-export function taxOrder(lines: PricedLine[]) {
+/**
+ * Splits `amount` cents in proportion to `weights`, in whole cents that add up to it: each
+ * share rounded down, the cents left over given to the largest remainders (ties: first).
+ */
+export function splitProRata(amount: number, weights: number[]): number[] {
+  const total = weights.reduce((sum, weight) => sum + weight, 0)
+  if (total <= 0) return weights.map((_, index) => index === 0 ? amount : 0)
+  const exact = weights.map(weight => BigInt(amount) * BigInt(weight))
+  const shares = exact.map(value => Number(value / BigInt(total)))
+  let left = amount - shares.reduce((sum, share) => sum + share, 0)
+  const byRemainder = exact.map((value, index) => ({ index, remainder: value % BigInt(total) }))
+    .sort((a, b) => (a.remainder === b.remainder ? a.index - b.index : a.remainder > b.remainder ? -1 : 1))
+  for (const { index } of byRemainder) {
+    if (left-- <= 0) break
+    shares[index]! += 1
+  }
+  return shares
+}
+
+/**
+ * Delivery is taxed as what it delivers (in France it follows the goods' rate): its price
+ * is split between the order's rates in proportion to each rate's share of the goods
+ * (`splitProRata`), and each part is taxed by the same rule as a line. An order with no
+ * goods to weigh it by is delivered at the standard rate.
+ */
+export function taxShipping(shippingGrossCents: number, goods: VatBreakdown[]): VatBreakdown[] {
+  if (shippingGrossCents === 0) return []
+  const rates = goods.filter(rate => rate.grossCents > 0)
+  if (rates.length === 0) return [{ rateBp: DEFAULT_VAT_RATE * 100, ...taxLine(shippingGrossCents, 1, DEFAULT_VAT_RATE * 100) }]
+  return splitProRata(shippingGrossCents, rates.map(rate => rate.grossCents))
+    .map((grossCents, index) => ({ rateBp: rates[index]!.rateBp, ...taxLine(grossCents, 1, rates[index]!.rateBp) }))
+    .filter(part => part.grossCents > 0)
+}
+
+/**
+ * An order's lines, each taxed by the rule (in the order given), its delivery taxed as what
+ * it delivers, and its totals per rate and in all (goods and delivery together).
+ */
+export function taxOrder(lines: PricedLine[], { shippingGrossCents = 0 }: { shippingGrossCents?: number } = {}) {
   const taxed = lines.map(line => ({ ...taxLine(line.unitGrossCents, line.quantity, line.rateBp), rateBp: line.rateBp }))
-  return { lines: taxed, ...taxTotals(taxed) }
+  const goods = taxTotals(taxed)
+  const shippingParts = taxShipping(shippingGrossCents, goods.byRate)
+  const shipping = { ...taxTotals(shippingParts), grossCents: shippingGrossCents }
+  return { lines: taxed, goods, shipping, ...taxTotals([...taxed, ...shippingParts]) }
 }
 
 /** An order's totals and its figures per rate (highest rate first), summed from its lines. */

@@ -13,7 +13,7 @@ export function productFactory(admin: () => Session) {
     for (const id of made) await admin().request(`/api/products/${id}`, { method: 'PUT', json: { is_active: false } })
   })
   let n = 0
-  return async (fields: { price?: number, stock?: number, vat_rate?: number } = {}) => {
+  return async (fields: { price?: number, stock?: number, vat_rate?: number, weight_grams?: number } = {}) => {
     const res = await admin().request('/api/products', { method: 'POST', json: { name: `Order test ${Date.now()}-${n++}`, price: 12.5, stock: 10, ...fields } })
     if (res.status !== 201) throw new Error(res.text)
     made.push(res.body.data.id)

@@ -11,7 +11,7 @@ describe('GET /api/products', () => {
     expect(res.body).toMatchObject({ total: active.length, page: 1, limit: 20, has_next: true })
     expect(res.body.data).toHaveLength(20)
     const product = res.body.data[0]
-    expect(Object.keys(product).sort()).toEqual(['category', 'created_at', 'description', 'id', 'image', 'is_active', 'name', 'price', 'sku', 'stock', 'updated_at', 'vat_rate'])
+    expect(Object.keys(product).sort()).toEqual(['category', 'created_at', 'description', 'id', 'image', 'is_active', 'name', 'price', 'sku', 'stock', 'updated_at', 'vat_rate', 'weight_grams'])
     expect(product.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/)
   })
 

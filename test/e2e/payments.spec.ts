@@ -23,11 +23,14 @@ test('a customer pays by card on Stripe\'s page (its local stand-in), comes back
   await page.goto(`/products/${product.id}`)
   await hydrated(page)
   await page.getByRole('button', { name: 'Add to cart' }).click()
-  await expect(page.getByRole('link', { name: 'Cart, 1 item' })).toBeVisible()
-
-  await page.goto('/checkout')
-  await hydrated(page)
-  await page.getByLabel('Shipping address').fill('Camille Martin\n12 rue de la République\n13001 Marseille\nFrance')
+  // On to checkout through the shop's own links, as a customer would.
+  await page.getByRole('link', { name: 'Cart, 1 item' }).click()
+  await page.getByRole('link', { name: 'Checkout' }).click()
+  await expect(page).toHaveURL(/\/checkout$/)
+  await page.getByLabel('Address', { exact: true }).fill('12 rue de la République')
+  await page.getByLabel('Postcode').fill('13001')
+  await page.getByLabel('City').fill('Marseille')
+  await page.getByRole('radio', { name: /^Collect from the shop/ }).check()
   await page.getByRole('radio', { name: /Card/ }).check()
   await page.getByRole('button', { name: /^Place order and pay/ }).click()
 

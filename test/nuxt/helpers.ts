@@ -59,6 +59,7 @@ export function product(overrides: Partial<ProductJson> = {}): ProductJson {
     category: null,
     price: 10,
     vat_rate: 20,
+    weight_grams: 250,
     stock: 5,
     sku: null,
     is_active: true,

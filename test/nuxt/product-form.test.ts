@@ -47,6 +47,7 @@ describe('ProductForm', () => {
       name: 'Chemex 6 cups',
       price: 49.9,
       vat_rate: 20,
+      weight_grams: 0,
       cost: null,
       description: 'Pour-over, glass.',
       category: null,
@@ -81,7 +82,7 @@ describe('ProductForm', () => {
     await submit(wrapper)
 
     await vi.waitFor(() => expect(received).toHaveLength(1))
-    expect(received[0]?.body).toEqual({ name: 'Aeropress', price: 39, vat_rate: 20, cost: 20, description: 'Press.', category: null, sku: 'AERO-2', is_active: true })
+    expect(received[0]?.body).toEqual({ name: 'Aeropress', price: 39, vat_rate: 20, weight_grams: 250, cost: 20, description: 'Press.', category: null, sku: 'AERO-2', is_active: true })
     await vi.waitFor(() => expect(wrapper.emitted('saved')).toHaveLength(1))
     expect(await shownToasts()).toEqual([{ title: 'Product saved', color: 'success' }])
   })

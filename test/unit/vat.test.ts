@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { netOfGross, taxLine, taxOrder, VAT_RATES_BP, vatRateToBp } from '#shared/utils/vat'
+import { netOfGross, splitProRata, taxLine, taxOrder, VAT_RATES_BP, vatRateToBp } from '#shared/utils/vat'
 
 const rate = fc.constantFrom(...VAT_RATES_BP)
 /** A line as the shop takes it: up to 9,999,999.99 a unit (the schema's ceiling), 1 to 1,000 units. */
@@ -41,6 +41,39 @@ describe('VAT worked out of prices that include it', () => {
       expect(totals.byRate.reduce((sum, r) => sum + r.netCents, 0)).toBe(totals.netCents)
       expect(new Set(totals.byRate.map(r => r.rateBp)).size).toBe(totals.byRate.length)
       expect(totals.byRate.map(r => r.rateBp)).toEqual([...totals.byRate.map(r => r.rateBp)].sort((a, b) => b - a))
+    }))
+  })
+
+  it('splits an amount pro rata in whole cents that add up to it, each share within a cent of the exact one', () => {
+    expect(splitProRata(100, [1, 1, 1])).toEqual([34, 33, 33])
+    expect(splitProRata(490, [3870, 3990])).toEqual([241, 249])
+    expect(splitProRata(7, [0, 0])).toEqual([7, 0])
+    fc.assert(fc.property(fc.integer({ min: 0, max: 10_000_000 }), fc.array(fc.integer({ min: 0, max: 999_999_999_000 }), { minLength: 1, maxLength: 4 }), (amount, weights) => {
+      const shares = splitProRata(amount, weights)
+      expect(shares.reduce((sum, share) => sum + share, 0)).toBe(amount)
+      const total = weights.reduce((sum, weight) => sum + weight, 0)
+      if (total > 0) shares.forEach((share, index) => expect(Math.abs(share - amount * weights[index]! / total)).toBeLessThan(1))
+    }))
+  })
+
+  it('taxes delivery as what it delivers: split between the goods\' rates pro rata, and the order still adds up to the cent', () => {
+    // €4.90 on 38.70 at 5.5 % and 39.90 at 20 %: 2.41 at 5.5 %, 2.49 at 20 %.
+    const mixed = taxOrder([{ unitGrossCents: 1290, quantity: 3, rateBp: 550 }, { unitGrossCents: 3990, quantity: 1, rateBp: 2000 }], { shippingGrossCents: 490 })
+    expect(mixed.shipping.byRate).toEqual([{ rateBp: 2000, ...taxLine(249, 1, 2000) }, { rateBp: 550, ...taxLine(241, 1, 550) }])
+    expect(mixed.grossCents).toBe(3870 + 3990 + 490)
+    // Nothing to weigh it by (free goods): the standard rate.
+    expect(taxOrder([{ unitGrossCents: 0, quantity: 1, rateBp: 550 }], { shippingGrossCents: 600 }).shipping.byRate.map(r => r.rateBp)).toEqual([2000])
+    fc.assert(fc.property(order, fc.integer({ min: 0, max: 100_000 }), (lines, shippingGrossCents) => {
+      const totals = taxOrder(lines, { shippingGrossCents })
+      expect(totals.shipping.grossCents).toBe(shippingGrossCents)
+      expect(totals.shipping.netCents + totals.shipping.vatCents).toBe(shippingGrossCents)
+      expect(totals.grossCents).toBe(totals.goods.grossCents + shippingGrossCents)
+      expect(totals.netCents + totals.vatCents).toBe(totals.grossCents)
+      expect(totals.netCents).toBe(totals.goods.netCents + totals.shipping.netCents)
+      for (const rate of totals.byRate) expect(rate.netCents + rate.vatCents).toBe(rate.grossCents)
+      // Delivery goes only to rates the goods carry (or the standard one when they weigh nothing).
+      const goodsRates = totals.goods.byRate.filter(r => r.grossCents > 0).map(r => r.rateBp)
+      for (const part of totals.shipping.byRate) expect(goodsRates.length ? goodsRates : [2000]).toContain(part.rateBp)
     }))
   })
 
