@@ -18,6 +18,8 @@ export const buyerEmail = (n: number) => `buyer${n}@bench.comptoir.example`
 export const KINDS = ['beans', 'grinder', 'kettle', 'dripper', 'teapot', 'mug', 'filters', 'scale']
 const ORIGINS = ['Ethiopia', 'Colombia', 'Kenya', 'Brazil', 'Guatemala', 'Rwanda', 'Sumatra', 'Yunnan', 'Peru', 'Honduras', 'Japan', 'India']
 const CATEGORIES = ['Coffee', 'Tea', 'Brewing', 'Pantry']
+/** The benchmark's one shipping method, by name (the order scenarios look its id up). */
+export const BENCH_SHIPPING = 'Bench post'
 
 const list = (items: string[]) => sql.raw(`array[${items.map(item => `'${item}'`).join(', ')}]`)
 
@@ -31,7 +33,7 @@ export async function seedBench(db: Database) {
   const ordinary = BENCH_SIZES.products - 2
   await db.transaction(async (tx) => {
     await tx.execute(sql`
-      insert into products (name, description, category, price_cents, vat_rate_bp, cost_cents, stock, sku, created_at, updated_at)
+      insert into products (name, description, category, price_cents, vat_rate_bp, cost_cents, stock, sku, weight_grams, created_at, updated_at)
       select
         (${list(ORIGINS)})[1 + i % 12] || ' ' || (${list(KINDS)})[1 + i % 8] || ' no. ' || i,
         'Benchmark product ' || i || '. Sturdy, well made and good value, from the benchmark catalog of Comptoir.',
@@ -42,6 +44,7 @@ export async function seedBench(db: Database) {
         150 + (i * 7919) % 10000,
         ${RECEIVED_STOCK},
         'BENCH-P' || lpad(i::text, 5, '0'),
+        100 + (i * 37) % 1500,
         now() - interval '400 days' + i * interval '30 minutes',
         now() - interval '400 days' + i * interval '30 minutes'
       from generate_series(1, ${ordinary}) i`)
@@ -50,6 +53,10 @@ export async function seedBench(db: Database) {
       values
         ('Limited roast, the shop''s lot', 'Only a few hundred bags.', 'Coffee', 2490, 1200, ${HOT_STOCK}, ${HOT_SKUS.app}, now() - interval '1 day', now() - interval '1 day'),
         ('Limited roast, the baseline''s lot', 'Only a few hundred bags.', 'Coffee', 2490, 1200, ${HOT_STOCK}, ${HOT_SKUS.baseline}, now() - interval '1 day', now() - interval '1 day')`)
+    // Orders are delivered: one method by weight, free from €60 (the demo shop's Colissimo).
+    await tx.execute(sql`
+      insert into shipping_methods (name, description, countries, rates, free_over_cents)
+      values (${BENCH_SHIPPING}, 'Benchmark delivery', array['FR'], ${JSON.stringify([{ up_to_grams: 500, price_cents: 490 }, { up_to_grams: 2000, price_cents: 790 }, { up_to_grams: 30_000, price_cents: 1290 }])}::jsonb, 6000)`)
     await tx.execute(sql`
       insert into users (email, username, password_hash, full_name, email_verified_at, created_at, updated_at)
       select 'buyer' || i || '@bench.comptoir.example', 'buyer' || i, ${passwordHash}, 'Buyer ' || i,

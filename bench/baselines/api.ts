@@ -8,6 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import argon2 from 'argon2'
 import { isUuid, openBareDatabase, pageQuery, productById, productPage } from './database.ts'
 import type { Row } from './database.ts'
+import { formatAddress } from '../../shared/utils/addresses.ts'
+import type { PostalAddress } from '../../shared/utils/addresses.ts'
+import { shippingPrice } from '../../shared/utils/shipping.ts'
+import type { ShippingRate } from '../../shared/utils/shipping.ts'
 import { taxOrder } from '../../shared/utils/vat.ts'
 
 const db = openBareDatabase(process.env)
@@ -15,7 +19,8 @@ const db = openBareDatabase(process.env)
 interface OrderBody {
   user_id: string
   items: { product_id: string, quantity: number }[]
-  shipping_address: string
+  address: PostalAddress
+  shipping_method_id: string
   notes?: string
 }
 
@@ -56,11 +61,18 @@ function placeOrder(order: OrderBody) {
     })
     if (Object.keys(details).length > 0) throw new Conflict(details)
 
-    // The same VAT arithmetic as the shop's (shared/utils/vat.ts): each line's net and VAT, summed.
-    const totals = taxOrder(lines.map(line => ({ unitGrossCents: byId.get(line.product_id)!.price_cents as number, quantity: line.quantity, rateBp: byId.get(line.product_id)!.vat_rate_bp as number })))
+    // The delivery priced by the parcel's weight, and the same VAT arithmetic as the shop's
+    // (shared/utils/vat.ts): each line's net and VAT, the delivery split between the rates, summed.
+    const [method] = await query('select * from shipping_methods where id = $1 and is_active', [order.shipping_method_id])
+    const weight = lines.reduce((sum, line) => sum + (byId.get(line.product_id)!.weight_grams as number) * line.quantity, 0)
+    const goods = lines.reduce((sum, line) => sum + (byId.get(line.product_id)!.price_cents as number) * line.quantity, 0)
+    const shippingGrossCents = method ? shippingPrice({ rates: method.rates as ShippingRate[], freeOverCents: method.free_over_cents === null ? null : Number(method.free_over_cents) }, weight, goods) : undefined
+    if (shippingGrossCents === undefined) throw new Conflict({ shipping_method_id: ['This delivery cannot take the order'] })
+    const totals = taxOrder(lines.map(line => ({ unitGrossCents: byId.get(line.product_id)!.price_cents as number, quantity: line.quantity, rateBp: byId.get(line.product_id)!.vat_rate_bp as number })), { shippingGrossCents })
     const [created] = await query(
-      'insert into orders (user_id, total_cents, net_cents, vat_cents, shipping_address, notes) values ($1, $2, $3, $4, $5, $6) returning *',
-      [order.user_id, totals.grossCents, totals.netCents, totals.vatCents, order.shipping_address, order.notes ?? null],
+      `insert into orders (user_id, total_cents, net_cents, vat_cents, shipping_address, shipping_details, shipping_method_id, shipping_method_name, shipping_cents, shipping_net_cents, shipping_vat_cents, weight_grams, notes)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning *`,
+      [order.user_id, totals.grossCents, totals.netCents, totals.vatCents, formatAddress(order.address), JSON.stringify(order.address), method!.id, method!.name, shippingGrossCents, totals.shipping.netCents, totals.shipping.vatCents, weight, order.notes ?? null],
     )
     const items: Row[] = []
     for (const [index, line] of lines.entries()) {
