@@ -4,9 +4,9 @@ import { taxOrder, vatRateToBp } from '#shared/utils/vat'
 
 /**
  * The cart's lines with live prices and stock, refreshed whenever the cart changes, and what
- * the order comes to with `shippingCents` of delivery (VAT included).
+ * the order comes to with `shippingCents` of delivery and `discountCents` off the goods (VAT included).
  */
-export function useCartQuote(shippingCents: MaybeRefOrGetter<number> = 0) {
+export function useCartQuote(shippingCents: MaybeRefOrGetter<number> = 0, discountCents: MaybeRefOrGetter<number> = 0) {
   const cart = useCartStore()
   const { data, status, error, refresh } = useAsyncData<CartLineJson[]>('cart-quote', () => cart.quote(), {
     watch: [() => cart.lines],
@@ -14,9 +14,9 @@ export function useCartQuote(shippingCents: MaybeRefOrGetter<number> = 0) {
   })
   /** What the order will come to, worked out as the server will (in cents, the VAT per line). */
   const totals = computed(() => taxOrder((data.value ?? []).flatMap(({ product, quantity }) =>
-    product ? [{ unitGrossCents: amountToCents(product.price), quantity, rateBp: vatRateToBp(product.vat_rate)! }] : []), { shippingGrossCents: toValue(shippingCents) }))
-  /** The goods alone. */
-  const subtotal = computed(() => centsToAmount(totals.value.goods.grossCents))
+    product ? [{ unitGrossCents: amountToCents(product.price), quantity, rateBp: vatRateToBp(product.vat_rate)! }] : []), { shippingGrossCents: toValue(shippingCents), discountCents: toValue(discountCents) }))
+  /** The goods alone, before a discount. */
+  const subtotal = computed(() => centsToAmount(totals.value.goods.grossCents + totals.value.discountCents))
   /** Goods and delivery. */
   const total = computed(() => centsToAmount(totals.value.grossCents))
   /** The VAT included in `total`. */

@@ -1,4 +1,5 @@
 export * from './auth.ts'
+export * from './discounts.ts'
 export * from './inventory.ts'
 export * from './orders.ts'
 export * from './payments.ts'

@@ -32,6 +32,9 @@ export const orders = pgTable('orders', {
   shippingNetCents: bigint('shipping_net_cents', { mode: 'number' }).notNull().default(0),
   shippingVatCents: bigint('shipping_vat_cents', { mode: 'number' }).notNull().default(0),
   weightGrams: integer('weight_grams').notNull().default(0),
+  /** The discount code used, as typed then, and what it took off the goods (VAT included); 0 without one. */
+  discountCode: text('discount_code'),
+  discountCents: bigint('discount_cents', { mode: 'number' }).notNull().default(0),
   notes: text('notes'),
   /** While it awaits its payment: when it is cancelled and its stock released if still unpaid (null once paid or cancelled). */
   paymentDueAt: timestamptz('payment_due_at'),
@@ -56,14 +59,15 @@ export const orderItems = pgTable('order_items', {
   quantity: integer('quantity').notNull(),
   unitPriceCents: integer('unit_price_cents').notNull(),
   unitCostCents: integer('unit_cost_cents'),
-  // The VAT rate when ordered, and the line's net and VAT (its gross is unit price × quantity), captured too.
+  // The VAT rate when ordered, and the line's net and VAT (its gross is unit price × quantity, less its share of a discount), captured too.
   vatRateBp: integer('vat_rate_bp').notNull(),
+  discountCents: bigint('discount_cents', { mode: 'number' }).notNull().default(0),
   netCents: bigint('net_cents', { mode: 'number' }).notNull(),
   vatCents: bigint('vat_cents', { mode: 'number' }).notNull(),
 }, t => [
   check('order_items_quantity_positive', sql`${t.quantity} > 0`),
   check('order_items_unit_price_nonnegative', sql`${t.unitPriceCents} >= 0`),
-  check('order_items_gross_is_net_plus_vat', sql`${t.netCents} + ${t.vatCents} = ${t.unitPriceCents}::bigint * ${t.quantity}`),
+  check('order_items_gross_is_net_plus_vat', sql`${t.netCents} + ${t.vatCents} = ${t.unitPriceCents}::bigint * ${t.quantity} - ${t.discountCents}`),
   index('order_items_order_idx').on(t.orderId),
   index('order_items_product_idx').on(t.productId),
 ])

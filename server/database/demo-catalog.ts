@@ -124,3 +124,6 @@ export const DEMO_ORDERS: DemoOrder[] = [
   { status: 'confirmed', daysAgo: 2, items: [['BRW-V60-02', 1], ['BRW-FLT-100', 2], ['COF-COL-250', 1]] },
   { status: 'pending', daysAgo: 0, items: [['COF-ESP-1KG', 1], ['TEA-MAT-30', 1]] },
 ]
+
+/** The demo shop's welcome code: 10 % off, once per customer. */
+export const DEMO_DISCOUNT_CODE = { code: 'BIENVENUE10', description: 'Welcome: 10% off your first order', percentBp: 1000, maxUsesPerCustomer: 1 }

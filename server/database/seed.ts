@@ -1,9 +1,9 @@
 import { notInArray, sql } from 'drizzle-orm'
-import { orderEvents, orderItems, orders, products, shippingMethods, stockMovements, users } from '../../drizzle/schema/index.ts'
+import { discountCodes, orderEvents, orderItems, orders, products, shippingMethods, stockMovements, users } from '../../drizzle/schema/index.ts'
 import { taxOrder } from '../../shared/utils/vat.ts'
 import { hashPassword } from '../lib/password.ts'
 import type { Database } from './client.ts'
-import { DEMO_CATALOG, DEMO_ORDERS, DEMO_SHIPPING_METHODS, demoVatRateBp, demoWeightGrams } from './demo-catalog.ts'
+import { DEMO_CATALOG, DEMO_DISCOUNT_CODE, DEMO_ORDERS, DEMO_SHIPPING_METHODS, demoVatRateBp, demoWeightGrams } from './demo-catalog.ts'
 
 export const DEMO_ACCOUNTS = {
   admin: { email: 'admin@comptoir.example', username: 'admin', password: 'comptoir-admin', fullName: 'Demo Admin', isAdmin: true },
@@ -74,6 +74,7 @@ export async function seedDemoData(db: Database, { accounts = true } = {}): Prom
     // A shop that has set up its own deliveries keeps them.
     const [anyMethod] = await tx.select({ id: shippingMethods.id }).from(shippingMethods).limit(1)
     if (!anyMethod) await tx.insert(shippingMethods).values(DEMO_SHIPPING_METHODS)
+    await tx.insert(discountCodes).values(DEMO_DISCOUNT_CODE).onConflictDoNothing()
 
     let accountsCreated = 0
     if (accounts) {

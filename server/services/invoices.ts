@@ -22,7 +22,9 @@ interface InvoiceLine {
   rateBp: number
   netCents: number
   vatCents: number
+  /** What is charged: unit price × quantity, less the line's share of a discount code. */
   grossCents: number
+  discountCents: number
 }
 
 interface InvoiceBuyer {
@@ -74,7 +76,8 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     rateBp: item.vatRateBp,
     netCents: item.netCents,
     vatCents: item.vatCents,
-    grossCents: item.unitPriceCents * item.quantity,
+    grossCents: item.unitPriceCents * item.quantity - item.discountCents,
+    discountCents: item.discountCents,
   }))
   // The delivery, one line per rate it was split between (taxed as what it delivers).
   const delivery: InvoiceLine[] = taxShipping(order.order.shippingCents, taxTotals(goods).byRate).map(part => ({
@@ -85,6 +88,7 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     netCents: part.netCents,
     vatCents: part.vatCents,
     grossCents: part.grossCents,
+    discountCents: 0,
   }))
   const lines = [...goods, ...delivery]
   const buyer: InvoiceBuyer = {
@@ -247,6 +251,11 @@ export async function renderInvoicePdf(db: Database, invoice: InvoiceRow) {
     text(label, 300, { font, size: 10 })
     text(value, columns.total, { font, size: 10, alignRight: true })
     y -= 15
+  }
+  const discounted = lines.reduce((total, line) => total + (line.discountCents ?? 0), 0)
+  if (discounted > 0) {
+    text(`The lines' totals include a discount of ${money(discounted)}, taken off before VAT.`, MARGIN, { size: 9, color: MUTED })
+    y -= 13
   }
   y -= 10
   text(credit ? 'Refunded to the means of payment used for the order.' : 'Paid in full. Prices include VAT at the rates shown.', MARGIN, { size: 9, color: MUTED })

@@ -18,6 +18,7 @@ import { formatAddress } from '#shared/utils/addresses'
 import type { PostalAddress } from '#shared/utils/addresses'
 import { findAddress, saveAddress } from './addresses'
 import { invoicesOf } from './invoices'
+import { recordRedemption, redeemCode, releaseRedemption } from './discounts'
 import { enqueueEmail } from './mail'
 import { chosenShipping, hasShippingMethods } from './shipping'
 import { assertPaymentMethod, bankDetails, cancelPayment, followUpCancellation, openPayment, paymentInstructions, paymentsOf, paymentWindowSeconds, toPaymentJson, unpaidOrdersDue } from './payments'
@@ -30,7 +31,7 @@ type ItemRow = typeof orderItems.$inferSelect
 const IDEMPOTENCY_HOURS = 24
 
 function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
-  const goods = taxTotals(items.map(item => ({ rateBp: item.vatRateBp, grossCents: item.unitPriceCents * item.quantity, netCents: item.netCents, vatCents: item.vatCents })))
+  const goods = taxTotals(items.map(item => ({ rateBp: item.vatRateBp, grossCents: item.unitPriceCents * item.quantity - item.discountCents, netCents: item.netCents, vatCents: item.vatCents })))
   // The delivery's share of each rate is worked out again by the same rule that split it when the order was placed.
   const vat = taxTotals([...goods.byRate, ...taxShipping(order.shippingCents, goods.byRate)])
   return {
@@ -49,6 +50,7 @@ function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
     shipping: order.shippingMethodName === null
       ? null
       : { method_id: order.shippingMethodId, method_name: order.shippingMethodName, amount: centsToAmount(order.shippingCents), net: centsToAmount(order.shippingNetCents), vat: centsToAmount(order.shippingVatCents) },
+    discount: order.discountCode === null ? null : { code: order.discountCode, amount: centsToAmount(order.discountCents) },
     items: items.map(item => ({
       id: item.id,
       product_id: item.productId,
@@ -56,6 +58,7 @@ function toOrderJson(order: OrderRow, items: ItemRow[]): OrderJson {
       quantity: item.quantity,
       unit_price: centsToAmount(item.unitPriceCents),
       subtotal: centsToAmount(item.unitPriceCents * item.quantity),
+      discount: centsToAmount(item.discountCents),
       vat_rate: vatRateFromBp(item.vatRateBp),
       net: centsToAmount(item.netCents),
       vat: centsToAmount(item.vatCents),
@@ -179,17 +182,21 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
     // The rows are locked and checked: every answer below is known before it comes back.
     const orderId = crypto.randomUUID()
     const picked = lines.map(line => ({ line, product: byId.get(line.product_id)! }))
+    const fullGoodsCents = picked.reduce((sum, { line, product }) => sum + product.priceCents * line.quantity, 0)
+    // A code's use is taken now, on the code's row: a failure below gives it back with the rest.
+    const redeemed = input.discount_code ? await redeemCode(tx, input.discount_code, buyer.id, fullGoodsCents) : undefined
     const parcel = {
       weightGrams: picked.reduce((sum, { line, product }) => sum + product.weightGrams * line.quantity, 0),
-      goodsGrossCents: picked.reduce((sum, { line, product }) => sum + product.priceCents * line.quantity, 0),
+      // Free delivery thresholds look at what the goods cost after the discount.
+      goodsGrossCents: fullGoodsCents - (redeemed?.discountCents ?? 0),
     }
     const delivery = input.shipping_method_id && destination.structured
       ? await chosenShipping(tx, input.shipping_method_id, destination.structured.country, parcel)
       : undefined
     if (delivery?.problem) throw apiError(400, 'This delivery cannot take the order', { details: { shipping_method_id: [delivery.problem] } })
-    // Prices include VAT: each line's net and VAT are worked out from its gross, the delivery's
-    // split between the goods' rates, and the order's figures are their sums.
-    const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })), { shippingGrossCents: delivery?.priceCents ?? 0 })
+    // Prices include VAT: a discount comes off the lines first, each line's net and VAT are worked
+    // out from what is left, the delivery's split between the goods' rates, and the order's figures are their sums.
+    const totals = taxOrder(picked.map(({ line, product }) => ({ unitGrossCents: product.priceCents, quantity: line.quantity, rateBp: product.vatRateBp })), { shippingGrossCents: delivery?.priceCents ?? 0, discountCents: redeemed?.discountCents ?? 0 })
     const chosen = picked.map((pick, index) => ({ ...pick, tax: totals.lines[index]! }))
     // Paid through the shop, the order awaits its money and holds its stock until the due time (nothing to pay: nothing to await).
     const method = totals.grossCents > 0 ? input.payment_method : undefined
@@ -216,6 +223,8 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         shippingNetCents: totals.shipping.netCents,
         shippingVatCents: totals.shipping.vatCents,
         weightGrams: parcel.weightGrams,
+        discountCode: redeemed?.code.code ?? null,
+        discountCents: totals.discountCents,
         notes: input.notes || null,
         status,
         paymentDueAt: dueAt,
@@ -228,6 +237,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         unitPriceCents: product.priceCents,
         unitCostCents: product.costCents,
         vatRateBp: product.vatRateBp,
+        discountCents: tax.discountCents,
         netCents: tax.netCents,
         vatCents: tax.vatCents,
       }))).returning(),
@@ -236,6 +246,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       }))),
       tx.insert(orderEvents).values({ orderId, toStatus: status, actorId: buyer.id }),
       method ? openPayment(tx, orderId, method, totals.grossCents) : undefined,
+      redeemed ? recordRedemption(tx, { codeId: redeemed.code.id, userId: buyer.id, orderId, amountCents: totals.discountCents }) : undefined,
       idempotencyKey
         ? tx.update(idempotencyKeys).set({ orderId, responseStatus: 201 })
             .where(and(eq(idempotencyKeys.userId, buyer.id), eq(idempotencyKeys.key, idempotencyKey)))
@@ -248,7 +259,8 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
         text: [
           'Thank you for your order.',
           '',
-          ...chosen.map(({ line, product, tax }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(tax.grossCents))}`),
+          ...chosen.map(({ line, product }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(product.priceCents * line.quantity))}`),
+          ...(redeemed ? [`Discount ${redeemed.code.code}  -${formatPrice(centsToAmount(totals.discountCents))}`] : []),
           ...(delivery?.method ? [`Delivery: ${delivery.method.name}  ${formatPrice(centsToAmount(totals.shipping.grossCents))}`] : []),
           '',
           `Total excluding VAT: ${formatPrice(centsToAmount(totals.netCents))}`,
@@ -360,6 +372,7 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
         await tx.insert(stockMovements).values({ productId: item.productId, delta: item.quantity, stockAfter: restored!.stock, reason: 'cancel', orderId: id, actorId: actor.id })
       }
       await catalogChanged(tx, items.map(item => item.productId))
+      await releaseRedemption(tx, id)
     }
     await tx.insert(orderEvents).values({ orderId: id, fromStatus: current.status, toStatus: to, actorId: actor.id })
     if (actor.audit) {

@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { PaginationQuery } from './common'
 
-export const AUDIT_ENTITIES = ['product', 'order', 'user', 'shipping_method'] as const
+export const AUDIT_ENTITIES = ['product', 'order', 'user', 'shipping_method', 'discount'] as const
 
 export const AuditQuery = v.object({
   ...PaginationQuery,

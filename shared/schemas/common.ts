@@ -56,3 +56,11 @@ export const WholeNumber = (name: string, min: number, max: number) => v.pipe(
   v.minValue(min, `${name} must be at least ${min}`),
   v.maxValue(max, `${name} must be at most ${max}`),
 )
+
+/** A discount code as typed: trimmed, compared in capitals; letters, digits, dashes and underscores. */
+export const DiscountCode = v.pipe(
+  v.string('the code must be text'),
+  v.trim(),
+  v.toUpperCase(),
+  v.regex(/^[A-Z0-9_-]{3,32}$/, 'a code is 3 to 32 letters, digits, dashes or underscores'),
+)

@@ -2,7 +2,7 @@ import * as v from 'valibot'
 import { ORDER_STATUSES } from '../utils/order-status'
 import { PAYMENT_METHODS } from '../utils/payments'
 import { AddressInput } from './addresses'
-import { PaginationQuery } from './common'
+import { DiscountCode, PaginationQuery } from './common'
 
 export const OrderLineInput = v.object({
   product_id: v.pipe(v.string('product_id is required'), v.uuid('product_id must be a UUID')),
@@ -31,6 +31,8 @@ export const OrderCreateInput = v.pipe(v.object({
   billing_address: v.optional(v.nullable(AddressInput)),
   /** Keep `address` in the buyer's address book. */
   save_address: v.optional(v.boolean('save_address must be true or false')),
+  /** A discount code, taken off the goods before VAT. */
+  discount_code: v.optional(DiscountCode),
   /** The delivery: required with a structured address when the shop offers any. */
   shipping_method_id: v.optional(v.pipe(v.string('shipping_method_id must be a UUID'), v.uuid('shipping_method_id must be a UUID'))),
   notes: v.optional(v.nullable(v.pipe(v.string('notes must be text'), v.trim(), v.maxLength(1000, 'notes are at most 1000 characters')))),

@@ -52,8 +52,10 @@ export interface OrderItemJson {
   quantity: number
   /** Including VAT, as the customer paid it. */
   unit_price: number
-  /** unit_price × quantity; `net` + `vat`. */
+  /** unit_price × quantity; less `discount`, it is `net` + `vat`. */
   subtotal: number
+  /** This line's share of the order's discount code. */
+  discount: number
   vat_rate: number
   net: number
   vat: number
@@ -91,6 +93,8 @@ export interface OrderJson {
   billing_details: PostalAddress | null
   /** The delivery chosen and its price; null without one. `total_amount` includes it. */
   shipping: OrderShippingJson | null
+  /** The discount code used and what it took off the goods (VAT included); `total_amount` is after it. */
+  discount: { code: string, amount: number } | null
   items: OrderItemJson[]
   created_at: string
   updated_at: string
@@ -134,6 +138,27 @@ export interface OrderShippingJson {
   amount: number
   net: number
   vat: number
+}
+
+/** A discount code as the admin sees it, with its use so far. */
+export interface DiscountJson {
+  id: string
+  code: string
+  description: string
+  /** Either a percentage off the goods… */
+  percent: number | null
+  /** …or an amount, VAT included. */
+  amount: number | null
+  min_order: number
+  starts_at: string | null
+  ends_at: string | null
+  max_uses: number | null
+  max_uses_per_customer: number | null
+  uses: number
+  is_active: boolean
+  /** What the code took off all the orders that used it. */
+  total_discount: number
+  created_at: string
 }
 
 /** What a customer pays an order with (`payment`), or gets back when a paid order is cancelled (`refund`). */

@@ -97,13 +97,32 @@ export function taxShipping(shippingGrossCents: number, goods: VatBreakdown[]): 
 /**
  * An order's lines, each taxed by the rule (in the order given), its delivery taxed as what
  * it delivers, and its totals per rate and in all (goods and delivery together).
+ *
+ * A discount (`discountCents`, VAT included, at most the goods' worth) comes off the goods
+ * before VAT, as the law wants the VAT charged on the price actually paid: it is shared
+ * between the lines in proportion to their gross (`splitProRata`), and each line is taxed on
+ * what is left of it. The delivery is not discounted.
  */
-export function taxOrder(lines: PricedLine[], { shippingGrossCents = 0 }: { shippingGrossCents?: number } = {}) {
-  const taxed = lines.map(line => ({ ...taxLine(line.unitGrossCents, line.quantity, line.rateBp), rateBp: line.rateBp }))
+export function taxOrder(lines: PricedLine[], { shippingGrossCents = 0, discountCents = 0 }: { shippingGrossCents?: number, discountCents?: number } = {}) {
+  const fullGross = lines.map(line => line.unitGrossCents * line.quantity)
+  const shares = splitProRata(Math.min(discountCents, fullGross.reduce((sum, gross) => sum + gross, 0)), fullGross)
+  const taxed = lines.map((line, index) => {
+    const grossCents = fullGross[index]! - shares[index]!
+    const netCents = netOfGross(grossCents, line.rateBp)
+    return { grossCents, netCents, vatCents: grossCents - netCents, rateBp: line.rateBp, discountCents: shares[index]! }
+  })
   const goods = taxTotals(taxed)
   const shippingParts = taxShipping(shippingGrossCents, goods.byRate)
   const shipping = { ...taxTotals(shippingParts), grossCents: shippingGrossCents }
-  return { lines: taxed, goods, shipping, ...taxTotals([...taxed, ...shippingParts]) }
+  return { lines: taxed, goods, shipping, discountCents: shares.reduce((sum, share) => sum + share, 0), ...taxTotals([...taxed, ...shippingParts]) }
+}
+
+/** A discount code's worth on goods of `goodsGrossCents`: a percentage (basis points, rounded half up) or a fixed amount, never more than the goods. */
+export function discountOf(terms: { percentBp: number | null, amountCents: number | null }, goodsGrossCents: number) {
+  const worth = terms.percentBp !== null
+    ? Number((2n * BigInt(goodsGrossCents) * BigInt(terms.percentBp) + 10_000n) / 20_000n)
+    : terms.amountCents ?? 0
+  return Math.min(worth, goodsGrossCents)
 }
 
 /** An order's totals and its figures per rate (highest rate first), summed from its lines. */

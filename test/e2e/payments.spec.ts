@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { formatPrice } from '../../shared/utils/money'
 import { expect, hydrated, test } from './fixtures'
 import { E2E_MAIL_DIR, mailedConfirmationLink } from './mailbox'
 import { mailsTo } from '../support/mail'
@@ -23,8 +24,17 @@ test('a customer pays by card on Stripe\'s page (its local stand-in), comes back
   await page.goto(`/products/${product.id}`)
   await hydrated(page)
   await page.getByRole('button', { name: 'Add to cart' }).click()
-  // On to checkout through the shop's own links, as a customer would.
+  // On to checkout through the shop's own links, as a customer would, with the welcome code.
   await page.getByRole('link', { name: 'Cart, 1 item' }).click()
+  await hydrated(page)
+  await page.getByLabel('Discount code').fill('welcome')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByText('This code does not exist or is no longer offered')).toBeVisible()
+  await page.getByLabel('Discount code').fill('bienvenue10')
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByText('Code BIENVENUE10 applied')).toBeVisible()
+  const discount = Math.round(product.price * 10) / 100
+  await expect(page.getByText(`−${formatPrice(discount)}`)).toBeVisible()
   await page.getByRole('link', { name: 'Checkout' }).click()
   await expect(page).toHaveURL(/\/checkout$/)
   await page.getByLabel('Address', { exact: true }).fill('12 rue de la République')
@@ -42,6 +52,10 @@ test('a customer pays by card on Stripe\'s page (its local stand-in), comes back
   await expect(page).toHaveURL(/\/orders\/[0-9a-f-]{36}\?paid=1$/)
   await expect(page.getByText('Confirmed').first()).toBeVisible({ timeout: 15_000 })
   await expect(page.getByText(/^Paid /)).toBeVisible()
+  await expect(page.getByText('Discount BIENVENUE10')).toBeVisible()
+  const paid = (await (await page.request.get(page.url().replace(/\?.*$/, '').replace('/orders/', '/api/orders/'))).json()).data
+  expect(paid.discount).toEqual({ code: 'BIENVENUE10', amount: discount })
+  expect(Math.round(paid.total_amount * 100)).toBe(Math.round((product.price - discount) * 100))
   const invoiceLink = page.getByRole('link', { name: /^Invoice F\d{4}-\d{6} \(PDF\)$/ })
   await expect(invoiceLink).toBeVisible()
   const pdf = await page.request.get((await invoiceLink.getAttribute('href'))!)

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { netOfGross, splitProRata, taxLine, taxOrder, VAT_RATES_BP, vatRateToBp } from '#shared/utils/vat'
+import { discountOf, netOfGross, splitProRata, taxLine, taxOrder, VAT_RATES_BP, vatRateToBp } from '#shared/utils/vat'
 
 const rate = fc.constantFrom(...VAT_RATES_BP)
 /** A line as the shop takes it: up to 9,999,999.99 a unit (the schema's ceiling), 1 to 1,000 units. */
@@ -33,7 +33,7 @@ describe('VAT worked out of prices that include it', () => {
     fc.assert(fc.property(order, (lines) => {
       const totals = taxOrder(lines)
       // Each line taxed on its own, in the order given.
-      expect(totals.lines).toEqual(lines.map(l => ({ ...taxLine(l.unitGrossCents, l.quantity, l.rateBp), rateBp: l.rateBp })))
+      expect(totals.lines).toEqual(lines.map(l => ({ ...taxLine(l.unitGrossCents, l.quantity, l.rateBp), rateBp: l.rateBp, discountCents: 0 })))
       expect(totals.grossCents).toBe(lines.reduce((sum, l) => sum + l.unitGrossCents * l.quantity, 0))
       expect(totals.netCents + totals.vatCents).toBe(totals.grossCents)
       for (const rate of totals.byRate) expect(rate.netCents + rate.vatCents).toBe(rate.grossCents)
@@ -74,6 +74,31 @@ describe('VAT worked out of prices that include it', () => {
       // Delivery goes only to rates the goods carry (or the standard one when they weigh nothing).
       const goodsRates = totals.goods.byRate.filter(r => r.grossCents > 0).map(r => r.rateBp)
       for (const part of totals.shipping.byRate) expect(goodsRates.length ? goodsRates : [2000]).toContain(part.rateBp)
+    }))
+  })
+
+  it('takes a discount off the goods before VAT: shared between the lines pro rata, each taxed on what it costs after it', () => {
+    // 10 % of 78.60: 7.86, shared 3.87 (of 38.70 at 5.5 %) and 3.99 (of 39.90 at 20 %).
+    const lines = [{ unitGrossCents: 1290, quantity: 3, rateBp: 550 }, { unitGrossCents: 3990, quantity: 1, rateBp: 2000 }]
+    expect(discountOf({ percentBp: 1000, amountCents: null }, 7860)).toBe(786)
+    const discounted = taxOrder(lines, { discountCents: 786 })
+    expect(discounted.lines).toEqual([{ rateBp: 550, discountCents: 387, ...taxLine(3483, 1, 550) }, { rateBp: 2000, discountCents: 399, ...taxLine(3591, 1, 2000) }])
+    expect(discounted.grossCents).toBe(7860 - 786)
+    // A fixed amount larger than the goods takes them to nothing, never below.
+    expect(discountOf({ percentBp: null, amountCents: 10_000 }, 7860)).toBe(7860)
+    expect(taxOrder(lines, { discountCents: 10_000 }).goods).toMatchObject({ grossCents: 0, netCents: 0, vatCents: 0 })
+    fc.assert(fc.property(order, fc.integer({ min: 0, max: 10_000_000 }), fc.integer({ min: 0, max: 100_000 }), (lines, discountCents, shippingGrossCents) => {
+      const full = lines.reduce((sum, l) => sum + l.unitGrossCents * l.quantity, 0)
+      const totals = taxOrder(lines, { discountCents, shippingGrossCents })
+      expect(totals.discountCents).toBe(Math.min(discountCents, full))
+      expect(totals.goods.grossCents).toBe(full - totals.discountCents)
+      expect(totals.grossCents).toBe(full - totals.discountCents + shippingGrossCents)
+      expect(totals.netCents + totals.vatCents).toBe(totals.grossCents)
+      totals.lines.forEach((line, index) => {
+        expect(line.grossCents + line.discountCents).toBe(lines[index]!.unitGrossCents * lines[index]!.quantity)
+        expect(line.grossCents).toBeGreaterThanOrEqual(0)
+        expect(line.netCents + line.vatCents).toBe(line.grossCents)
+      })
     }))
   })
 
