@@ -31,7 +31,8 @@ export const orders = pgTable('orders', {
   shippingCents: bigint('shipping_cents', { mode: 'number' }).notNull().default(0),
   shippingNetCents: bigint('shipping_net_cents', { mode: 'number' }).notNull().default(0),
   shippingVatCents: bigint('shipping_vat_cents', { mode: 'number' }).notNull().default(0),
-  weightGrams: integer('weight_grams').notNull().default(0),
+  // bigint: 50 lines of 1,000 units at 100 kg pass a 32-bit number of grams.
+  weightGrams: bigint('weight_grams', { mode: 'number' }).notNull().default(0),
   /** The discount code used, as typed then, and what it took off the goods (VAT included); 0 without one. */
   discountCode: text('discount_code'),
   discountCents: bigint('discount_cents', { mode: 'number' }).notNull().default(0),

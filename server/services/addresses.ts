@@ -35,7 +35,8 @@ function columnsOf(input: SavedAddressInput) {
  * no address row to lock yet): the count and the single default hold under concurrent saves.
  */
 async function lockBook(tx: Database, userId: string) {
-  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('update')
+  // Not FOR UPDATE: the order being placed with it already holds a key-share lock on the row (its foreign keys).
+  await tx.select({ id: users.id }).from(users).where(eq(users.id, userId)).for('no key update')
 }
 
 /** A customer's addresses, the default first, then the newest. */

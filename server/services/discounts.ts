@@ -98,6 +98,13 @@ async function usesBy(db: Database, codeId: string, userId: string) {
   return row!.n
 }
 
+/** What `code` would take off goods of `goodsGrossCents` now, or 0 if it would not (the delivery quote's free-shipping threshold looks after it). */
+export async function discountWorth(db: Database, code: string, goodsGrossCents: number) {
+  const row = await codeNamed(db, code)
+  if (termsProblem(row, goodsGrossCents) || (row!.maxUses !== null && row!.uses >= row!.maxUses)) return 0
+  return discountOf(row!, goodsGrossCents)
+}
+
 /** The cart's question before the order: what `code` takes off this cart for this customer, if signed in (or why it cannot). */
 export async function quoteDiscount(db: Database, userId: string | undefined, input: { discount_code: string, items: { product_id: string, quantity: number }[] }) {
   const rows = await db.select({ id: products.id, priceCents: products.priceCents }).from(products)

@@ -3,6 +3,7 @@ import { PDFDocument, StandardFonts, rgb } from 'pdf-lib'
 import type { PDFFont, PDFPage } from 'pdf-lib'
 import { invoiceCounters, invoices, orderItems, orders, users } from '../../drizzle/schema'
 import type { InvoiceJson } from '#shared/types/api'
+import { formatAddress } from '#shared/utils/addresses'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
 import type { Page } from '#shared/utils/pagination'
 import { formatVatRate, taxShipping, taxTotals, vatRateFromBp } from '#shared/utils/vat'
@@ -68,7 +69,6 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     ? await tx.select({ id: invoices.id }).from(invoices).where(and(eq(invoices.orderId, orderId), eq(invoices.kind, 'invoice')))
     : []
   if (kind === 'credit_note' && !original) throw new Error(`Order ${orderId} has no invoice to credit`)
-  const issuedAt = new Date()
   const goods: InvoiceLine[] = items.map(item => ({
     name: item.productName,
     quantity: item.quantity,
@@ -91,13 +91,18 @@ export async function issueInvoice(tx: Database, orderId: string, kind: InvoiceK
     discountCents: 0,
   }))
   const lines = [...goods, ...delivery]
+  // Billed where the customer said, or else where the goods went.
+  const billing = order.order.billingDetails
   const buyer: InvoiceBuyer = {
-    name: order.fullName || order.email,
+    name: billing?.full_name || order.fullName || order.email,
     email: order.email,
-    address: order.order.shippingAddress.split('\n').map(line => line.trim()).filter(Boolean),
+    address: (billing ? formatAddress(billing) : order.order.shippingAddress).split('\n').map(line => line.trim()).filter(Boolean),
   }
+  const number = await nextNumber(tx, kind, new Date())
+  // Dated once its number is ours (the counter waits for concurrent issuers): numbers and dates run in the same order.
+  const issuedAt = new Date()
   const [invoice] = await tx.insert(invoices).values({
-    number: await nextNumber(tx, kind, issuedAt),
+    number,
     kind,
     orderId,
     invoiceId: original?.id ?? null,

@@ -94,8 +94,12 @@ async function deliveryAddress(db: Database, buyerId: string, input: OrderCreate
   if (input.shipping_method_id && !structured) {
     throw apiError(400, 'Validation failed', { details: { shipping_method_id: ['A delivery needs a structured address (address or address_id): its country decides the price'] } })
   }
-  if (structured && !input.shipping_method_id && await hasShippingMethods(db)) {
-    throw apiError(400, 'Validation failed', { details: { shipping_method_id: ['Choose a delivery'] } })
+  // A text address (the contract's form) leaves the delivery to be arranged by the shop, which
+  // confirms such orders itself: an order paid through the shop pays its delivery too.
+  if ((structured ? !input.shipping_method_id : input.payment_method) && await hasShippingMethods(db)) {
+    throw apiError(400, 'Validation failed', structured
+      ? { details: { shipping_method_id: ['Choose a delivery'] } }
+      : { details: { shipping_address: ['Paying through the shop needs a structured address (address or address_id) and a delivery'] } })
   }
   return { structured, text: structured ? formatAddress(structured) : input.shipping_address! }
 }

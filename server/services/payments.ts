@@ -91,7 +91,8 @@ export function paymentInstructions(method: PaymentMethod, orderId: string, tota
 }
 
 type Settlement
-  = | { outcome: 'confirmed' | 'already-paid' | 'unknown' | 'mismatch' }
+  = | { outcome: 'confirmed' | 'unknown' }
+    | { outcome: 'already-paid' | 'mismatch', strayPayment?: string }
     | { outcome: 'refund', refundId: string }
 
 /**
@@ -99,7 +100,8 @@ type Settlement
  * locked first, so a payment and the release of the unpaid order (or its cancellation)
  * never both happen: awaiting payment, the order is confirmed and invoiced, its customer
  * mailed the invoice; already cancelled, the money is recorded and a refund opened.
- * The same payment twice is a no-op.
+ * The same payment twice is a no-op; another card payment for an order already paid (an
+ * older Checkout page paid too), or one of another amount, is a stray, sent back whole.
  */
 async function settlePayment(tx: Database, orderId: string, provider: PaymentProvider, received: { amountCents: number, providerPaymentId?: string, actorId: string | null }): Promise<Settlement> {
   const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for('update')
@@ -107,10 +109,11 @@ async function settlePayment(tx: Database, orderId: string, provider: PaymentPro
     ? await tx.select().from(payments).where(and(eq(payments.orderId, orderId), eq(payments.kind, 'payment'))).for('update')
     : []
   if (!order || !payment || payment.provider !== provider) return { outcome: 'unknown' }
-  if (payment.status === 'succeeded') return { outcome: 'already-paid' }
+  const another = provider === 'stripe' && received.providerPaymentId && received.providerPaymentId !== payment.providerPaymentId ? received.providerPaymentId : undefined
+  if (payment.status === 'succeeded') return { outcome: 'already-paid', strayPayment: another }
   if (received.amountCents !== payment.amountCents) {
-    logger.error('payment amount differs from the order\'s: left for a human', { order_id: orderId, expected: payment.amountCents, received: received.amountCents })
-    return { outcome: 'mismatch' }
+    logger.error('payment amount differs from the order\'s: refunded, the order still awaits its payment', { order_id: orderId, expected: payment.amountCents, received: received.amountCents })
+    return { outcome: 'mismatch', strayPayment: received.providerPaymentId }
   }
   await tx.update(payments).set({ status: 'succeeded', settledAt: sql`now()`, providerPaymentId: received.providerPaymentId ?? payment.providerPaymentId, checkoutUrl: null })
     .where(eq(payments.id, payment.id))
@@ -242,8 +245,22 @@ export async function startCardCheckout(db: Database, orderId: string, buyer: { 
   if (!stripe) throw apiError(503, 'Card payments are not available right now')
   // A session stays open at least 30 minutes (Stripe's minimum): one opened less than 25 minutes ago is offered again.
   if (payment.checkoutUrl && Date.now() - payment.updatedAt.getTime() < 25 * 60_000) return { checkoutUrl: payment.checkoutUrl }
+  // The page opened before must not stay payable beside the new one.
+  if (payment.reference) {
+    try {
+      await stripe.checkout.sessions.expire(payment.reference)
+    }
+    catch (error) {
+      const [again] = await db.select({ status: payments.status }).from(payments).where(eq(payments.id, payment.id))
+      if (again?.status === 'succeeded') throw apiError(409, 'This order is paid: its confirmation is on its way')
+      // Already expired (or paid a moment ago, which its webhook settles): a new page is safe either way.
+      logger.info('the previous Checkout Session could not be expired', { session: payment.reference, error: (error as Error).message })
+    }
+  }
   const { siteUrl } = useConfig()
   const dueIn = Math.floor(((order.paymentDueAt?.getTime() ?? Date.now()) - Date.now()) / 1000)
+  // To the minute, so that two clicks a second apart send Stripe the same request under the same key.
+  const expiresAt = Math.ceil((Date.now() / 1000 + Math.min(24 * 3600, Math.max(31 * 60, dueIn))) / 60) * 60
   let session: Stripe.Checkout.Session
   try {
     session = await stripe.checkout.sessions.create({
@@ -255,8 +272,8 @@ export async function startCardCheckout(db: Database, orderId: string, buyer: { 
       payment_intent_data: { metadata: { order_id: order.id, payment_id: payment.id } },
       success_url: `${siteUrl}/orders/${order.id}?paid=1`,
       cancel_url: `${siteUrl}/orders/${order.id}`,
-      expires_at: Math.floor(Date.now() / 1000) + Math.min(24 * 3600, Math.max(31 * 60, dueIn)),
-    }, { idempotencyKey: `checkout-${payment.id}-${payment.updatedAt.getTime()}` })
+      expires_at: expiresAt,
+    }, { idempotencyKey: `checkout-${payment.id}-${payment.updatedAt.getTime()}-${expiresAt}` })
   }
   catch (error) {
     logger.warn('Stripe Checkout could not be opened', { order_id: order.id, error: (error as Error).message })
@@ -275,7 +292,7 @@ export type StripeEventOutcome = Settlement['outcome'] | 'duplicate' | 'ignored'
  * five minutes) finds it and does nothing. Unknown types are acknowledged and ignored.
  */
 export async function handleStripeEvent(db: Database, event: Stripe.Event): Promise<StripeEventOutcome> {
-  const handled: { outcome: StripeEventOutcome, refundId?: string } = await db.transaction(async (tx) => {
+  const handled: { outcome: StripeEventOutcome, refundId?: string, strayPayment?: string } = await db.transaction(async (tx) => {
     const [fresh] = await tx.insert(paymentEvents).values({ provider: 'stripe', eventId: event.id, type: event.type })
       .onConflictDoNothing().returning({ eventId: paymentEvents.eventId })
     if (!fresh) return { outcome: 'duplicate' as const }
@@ -286,13 +303,13 @@ export async function handleStripeEvent(db: Database, event: Stripe.Event): Prom
         const orderId = session.metadata?.order_id ?? session.client_reference_id
         if (session.payment_status !== 'paid' || !orderId || !isUuid(orderId)) return { outcome: 'ignored' as const }
         const intent = typeof session.payment_intent === 'string' ? session.payment_intent : session.payment_intent?.id
-        return asFollowUp(await settlePayment(tx, orderId, 'stripe', { amountCents: session.amount_total ?? 0, providerPaymentId: intent, actorId: null }))
+        return settlePayment(tx, orderId, 'stripe', { amountCents: session.amount_total ?? 0, providerPaymentId: intent, actorId: null })
       }
       case 'payment_intent.succeeded': {
         const intent = event.data.object
         const orderId = intent.metadata?.order_id
         if (!orderId || !isUuid(orderId)) return { outcome: 'ignored' as const }
-        return asFollowUp(await settlePayment(tx, orderId, 'stripe', { amountCents: intent.amount_received, providerPaymentId: intent.id, actorId: null }))
+        return settlePayment(tx, orderId, 'stripe', { amountCents: intent.amount_received, providerPaymentId: intent.id, actorId: null })
       }
       case 'refund.created':
       case 'refund.updated':
@@ -303,11 +320,23 @@ export async function handleStripeEvent(db: Database, event: Stripe.Event): Prom
     }
   })
   if (handled.refundId) await sendRefund(db, handled.refundId)
+  if (handled.strayPayment) await refundStray(handled.strayPayment)
   return handled.outcome
 }
 
-function asFollowUp(settlement: Settlement) {
-  return settlement.outcome === 'refund' ? settlement : { outcome: settlement.outcome }
+/**
+ * Sends back, whole, a card payment the order did not need (its id as the idempotency key:
+ * once, however often Stripe tells us). It has no row of its own: the log says what was sent
+ * back, and Stripe's dashboard shows it.
+ */
+async function refundStray(paymentIntent: string) {
+  try {
+    const refund = await useStripe()?.refunds.create({ payment_intent: paymentIntent, metadata: { reason: 'stray payment' } }, { idempotencyKey: `refund-stray-${paymentIntent}` })
+    logger.warn('a stray card payment was refunded', { payment_intent: paymentIntent, refund: refund?.id })
+  }
+  catch (error) {
+    logger.error('a stray card payment could not be refunded: refund it from Stripe\'s dashboard', { payment_intent: paymentIntent, error: (error as Error).message })
+  }
 }
 
 function isUuid(value: string) {

@@ -8,6 +8,7 @@ import type { Database } from '../database/client'
 import { apiError } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
+import { discountWorth } from './discounts'
 
 type MethodRow = typeof shippingMethods.$inferSelect
 
@@ -94,6 +95,8 @@ export async function quoteShipping(db: Database, input: ShippingQuoteInput) {
     const product = byId.get(item.product_id)
     return product ? { weightGrams: sum.weightGrams + product.weightGrams * item.quantity, goodsGrossCents: sum.goodsGrossCents + product.priceCents * item.quantity } : sum
   }, { weightGrams: 0, goodsGrossCents: 0 })
+  // Free-delivery thresholds look at the goods after a discount, as the order will.
+  if (input.discount_code) parcel.goodsGrossCents -= await discountWorth(db, input.discount_code, parcel.goodsGrossCents)
   return { weight_grams: parcel.weightGrams, options: await shippingOptions(db, input.country, parcel) }
 }
 

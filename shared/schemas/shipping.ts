@@ -1,6 +1,6 @@
 import * as v from 'valibot'
 import { COUNTRY_CODES } from '../utils/addresses'
-import { Amount } from './common'
+import { Amount, DiscountCode } from './common'
 
 const Grams = v.pipe(v.number('up_to_grams must be a number of grams'), v.integer('up_to_grams must be whole grams'), v.minValue(1, 'up_to_grams must be at least 1'), v.maxValue(1_000_000, 'up_to_grams is at most 1,000,000'))
 
@@ -44,5 +44,7 @@ export const ShippingQuoteInput = v.object({
     v.maxLength(50, 'at most 50 lines'),
   ),
   country: v.picklist(COUNTRY_CODES, `country must be one of ${COUNTRY_CODES.join(', ')}`),
+  /** A code the customer applied: free-delivery thresholds look at the goods after it. */
+  discount_code: v.optional(DiscountCode),
 })
 export type ShippingQuoteInput = v.InferOutput<typeof ShippingQuoteInput>

@@ -101,6 +101,19 @@ describe('a discount code', () => {
     expect(await stockOf(admin, product.id)).toBe(50)
   })
 
+  it('counts for the free-delivery threshold as it will in the order: the goods after the discount', async () => {
+    const product = await newProduct({ price: 65, weight_grams: 300 })
+    const { code } = await newCode({ amount: 10 })
+    const items = [{ product_id: product.id, quantity: 1 }]
+    const quote = async (discount_code?: string) => (await buyer.session.request('/api/shipping/quote', { method: 'POST', json: { items, country: 'FR', discount_code } })).body.data.options as { id: string, name: string, price: number }[]
+    const standard = (await quote()).find(o => o.name.startsWith('Standard'))!
+    expect(standard.price).toBe(0)
+    expect((await quote(code)).find(o => o.name.startsWith('Standard'))!.price).toBe(4.9)
+    const placed = await buyer.session.request('/api/orders', { method: 'POST', json: { items, address: { full_name: 'Ada Lovelace', line1: '3 rue des Fleurs', postcode: '75011', city: 'Paris', country: 'FR' }, shipping_method_id: standard.id, discount_code: code } })
+    expect(placed.status).toBe(201)
+    expect(placed.body.data).toMatchObject({ discount: { code, amount: 10 }, shipping: { amount: 4.9 }, total_amount: 59.9 })
+  })
+
   it('gives its use back when the order is cancelled, once', async () => {
     const product = await newProduct({ price: 20, stock: 10 })
     const { code } = await newCode({ amount: 5, max_uses: 1 })

@@ -39,6 +39,23 @@ const stock = async (id: string) => (await handle.db.select({ stock: products.st
 const statusOf = async (id: string) => (await handle.db.select({ status: orders.status }).from(orders).where(eq(orders.id, id)))[0]!.status
 const DAY = 86_400_000
 
+describe('an invoice', () => {
+  it('is made out to the billing address when the order has one, else to where the goods went', async () => {
+    const { db } = handle
+    const [user] = await db.insert(users).values({ email: `bill${++n}@test.example`, username: `billing${n}`, passwordHash: 'x', fullName: 'Ada Lovelace', emailVerifiedAt: new Date() }).returning()
+    const [product] = await db.insert(products).values({ name: `Billing test ${n}`, priceCents: 1000, stock: 10 }).returning()
+    const buyer = { id: user!.id, email: user!.email, emailVerified: true }
+    const billing = { full_name: 'Lovelace Engines SARL', line1: '8 quai Saint-Vincent', line2: null, postcode: '69001', city: 'Lyon', country: 'FR' as const, phone: null }
+    const billed = await createOrder(db, buyer, { items: [{ product_id: product!.id, quantity: 1 }], shipping_address: 'Ada Lovelace\n3 rue des Fleurs\n75011 Paris', billing_address: billing, payment_method: 'bank_transfer' })
+    const plain = await createOrder(db, buyer, { items: [{ product_id: product!.id, quantity: 1 }], shipping_address: 'Ada Lovelace\n3 rue des Fleurs\n75011 Paris', payment_method: 'bank_transfer' })
+    for (const { order } of [billed, plain]) await markTransferReceived(db, order.id, { id: user!.id })
+    const [toBilling] = await db.select().from(invoices).where(eq(invoices.orderId, billed.order.id))
+    const [toShipping] = await db.select().from(invoices).where(eq(invoices.orderId, plain.order.id))
+    expect(toBilling!.buyer).toMatchObject({ name: 'Lovelace Engines SARL', address: ['Lovelace Engines SARL', '8 quai Saint-Vincent', '69001 Lyon', 'France'] })
+    expect(toShipping!.buyer).toMatchObject({ name: 'Ada Lovelace', address: ['Ada Lovelace', '3 rue des Fleurs', '75011 Paris'] })
+  })
+})
+
 describe('releaseUnpaidOrders', () => {
   it('leaves an order alone until its payment is due, then cancels it, restores its stock once and mails its customer', async () => {
     const { order, product, user } = await transferOrder(3)

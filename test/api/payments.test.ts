@@ -12,14 +12,18 @@ import { registered, signedInAdmin } from './session'
 const standIn = inject('stripeStandIn')
 let admin: Session
 let buyer: Awaited<ReturnType<typeof registered>>
+/** Collection from the shop: a delivery that costs nothing, so that the amounts below are the goods'. */
+let pickup: string
 beforeAll(async () => {
   admin = (await signedInAdmin()).session
   buyer = await registered('payer')
+  pickup = (await admin.request('/api/admin/shipping-methods')).body.data.find((m: { name: string }) => m.name.startsWith('Collect')).id
 })
+const STRUCTURED = { full_name: 'Ada Lovelace', line1: '3 rue des Fleurs', postcode: '75011', city: 'Paris', country: 'FR' }
 const newProduct = productFactory(() => admin)
 
 async function place(session: Session, method: 'card' | 'bank_transfer', items: { product_id: string, quantity: number }[]) {
-  const res = await session.request('/api/orders', { method: 'POST', json: { items, shipping_address: ADDRESS, payment_method: method } })
+  const res = await session.request('/api/orders', { method: 'POST', json: { items, address: STRUCTURED, shipping_method_id: pickup, payment_method: method } })
   if (res.status !== 201) throw new Error(res.text)
   return res.body.data as { id: string, status: string, total_amount: number, payment_due_at: string }
 }
@@ -131,6 +135,14 @@ describe('paying by bank transfer', () => {
     expect(everyNumber).toEqual(Array.from({ length: everyNumber.length }, (_, i) => everyNumber[0] + i))
   })
 
+  it('needs a structured address and a delivery to be paid through the shop', async () => {
+    const product = await newProduct()
+    const res = await buyer.session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: product.id, quantity: 1 }], shipping_address: ADDRESS, payment_method: 'card' } })
+    expect(res.status).toBe(400)
+    expect(res.body.details.shipping_address[0]).toMatch(/^Paying through the shop needs a structured address/)
+    expect(await stockOf(admin, product.id)).toBe(10)
+  })
+
   it('refuses a method the shop does not offer, and an unknown one, per field', async () => {
     const product = await newProduct()
     const res = await buyer.session.request('/api/orders', { method: 'POST', json: { items: [{ product_id: product.id, quantity: 1 }], shipping_address: ADDRESS, payment_method: 'cheque' } })
@@ -216,9 +228,21 @@ describe('paying by card through Stripe Checkout', () => {
   it('does not confirm an order on a payment of another amount', async () => {
     const product = await newProduct({ price: 8 })
     const placed = await place(buyer.session, 'card', [{ product_id: product.id, quantity: 1 }])
-    const res = await deliverEvent('checkout.session.completed', paidSession(placed.id, 1))
+    const res = await deliverEvent('checkout.session.completed', paidSession(placed.id, 1, 'pi_test_wrongamount'))
     expect(res.body.outcome).toBe('mismatch')
     expect((await orderOf(buyer.session, placed.id)).status).toBe('awaiting_payment')
+    // The money that came is sent back whole, once.
+    expect((await standInLog()).filter(call => call.path === '/v1/refunds' && call.body.payment_intent === 'pi_test_wrongamount').map(call => call.idempotencyKey)).toEqual(['refund-stray-pi_test_wrongamount'])
+  })
+
+  it('sends back a second card payment for an order already paid (an older Checkout page paid too)', async () => {
+    const product = await newProduct({ price: 9 })
+    const placed = await place(buyer.session, 'card', [{ product_id: product.id, quantity: 1 }])
+    expect((await deliverEvent('checkout.session.completed', paidSession(placed.id, 900, 'pi_test_firstpay'))).body.outcome).toBe('confirmed')
+    expect((await deliverEvent('checkout.session.completed', paidSession(placed.id, 900, 'pi_test_secondpay'))).body.outcome).toBe('already-paid')
+    const refunds = (await standInLog()).filter(call => call.path === '/v1/refunds' && ['pi_test_firstpay', 'pi_test_secondpay'].includes(call.body.payment_intent as string))
+    expect(refunds.map(call => call.body.payment_intent)).toEqual(['pi_test_secondpay'])
+    expect((await orderOf(buyer.session, placed.id))).toMatchObject({ status: 'confirmed', payment: { status: 'succeeded' }, refund: null })
   })
 
   it('refunds a paid order cancelled by its customer, through Stripe, once, with a credit note', async () => {

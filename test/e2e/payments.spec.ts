@@ -69,8 +69,10 @@ test('an order by bank transfer that is not paid in time is cancelled by the sho
   const account = await signedInCustomer(page, baseURL!, 'latepayer')
   const product = await productNamed(page, 'Sencha')
   const before = await stockOf(page, product.id)
+  const items = [{ product_id: product.id, quantity: 3 }]
+  const options = (await (await page.request.post('/api/shipping/quote', { data: { items, country: 'FR' }, headers: { origin: baseURL! } })).json()).data.options
   const placed = await page.request.post('/api/orders', {
-    data: { items: [{ product_id: product.id, quantity: 3 }], shipping_address: 'Camille Martin\n3 place Bellecour\n69002 Lyon', payment_method: 'bank_transfer' },
+    data: { items, address: { full_name: 'Camille Martin', line1: '3 place Bellecour', postcode: '69002', city: 'Lyon', country: 'FR' }, shipping_method_id: options[0].id, payment_method: 'bank_transfer' },
     headers: { origin: baseURL! },
   })
   expect(placed.status()).toBe(201)
