@@ -45,6 +45,9 @@ const SQLSTATE: Record<string, { status: number, message: string }> = {
   '23514': { status: 409, message: 'The change would break a data rule' },
   '22P02': { status: 400, message: 'Invalid value' },
   '22003': { status: 400, message: 'Number out of range' },
+  // The database turning connections away (its connection limit, or starting up): nothing was done, try again.
+  '53300': { status: 503, message: 'The shop is busy: try again in a moment' },
+  '57P03': { status: 503, message: 'The shop is busy: try again in a moment' },
 }
 
 /** The `code` of an error or of one of its causes (drivers' errors arrive wrapped) that `matches`. */
@@ -88,6 +91,7 @@ export function toErrorResponse(error: unknown): ErrorResponse {
   const state = sqlState(error)
   if (state && SQLSTATE[state]) {
     const { status, message } = SQLSTATE[state]
+    if (status === 503) headers['Retry-After'] = '1'
     return { status, body: { error: message }, headers }
   }
   if (!isError(error) || error.unhandled) {

@@ -50,6 +50,12 @@ describe('toErrorResponse', () => {
     expect(toErrorResponse(wrapped(badUuid)).status).toBe(400)
   })
 
+  it('answers 503 with Retry-After when the database turns connections away, without its words', () => {
+    const full = Object.assign(new Error('sorry, too many clients already'), { code: '53300' })
+    const response = toErrorResponse(wrapped(new Error('Failed query: select "id" from "users"', { cause: full })))
+    expect(response).toEqual({ status: 503, body: { error: 'The shop is busy: try again in a moment' }, headers: { 'Retry-After': '1' } })
+  })
+
   it('keeps h3\'s own client errors', () => {
     const json = createError({ statusCode: 400, statusMessage: 'Bad Request', message: 'Invalid JSON body' })
     expect(toErrorResponse(json)).toEqual({ status: 400, body: { error: 'Invalid JSON body' }, headers: {} })
