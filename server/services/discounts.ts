@@ -1,5 +1,5 @@
-import { and, desc, eq, gt, inArray, isNull, lte, or, sql, sum } from 'drizzle-orm'
-import { discountCodes, discountRedemptions, products } from '../../drizzle/schema'
+import { and, desc, eq, gt, isNull, lte, or, sql, sum } from 'drizzle-orm'
+import { discountCodes, discountRedemptions } from '../../drizzle/schema'
 import type { DiscountCreateInput } from '#shared/schemas/discounts'
 import type { DiscountJson } from '#shared/types/api'
 import { amountToCents, centsToAmount, formatPrice } from '#shared/utils/money'
@@ -8,6 +8,7 @@ import type { Database } from '../database/client'
 import { apiError, findErrorCode } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
+import { weighCart } from './products'
 
 type CodeRow = typeof discountCodes.$inferSelect
 
@@ -107,10 +108,7 @@ export async function discountWorth(db: Database, code: string, goodsGrossCents:
 
 /** The cart's question before the order: what `code` takes off this cart for this customer, if signed in (or why it cannot). */
 export async function quoteDiscount(db: Database, userId: string | undefined, input: { discount_code: string, items: { product_id: string, quantity: number }[] }) {
-  const rows = await db.select({ id: products.id, priceCents: products.priceCents }).from(products)
-    .where(and(inArray(products.id, input.items.map(item => item.product_id)), eq(products.isActive, true)))
-  const prices = new Map(rows.map(row => [row.id, row.priceCents]))
-  const goods = input.items.reduce((total, item) => total + (prices.get(item.product_id) ?? 0) * item.quantity, 0)
+  const { goodsGrossCents: goods } = await weighCart(db, input.items)
   const row = await codeNamed(db, input.discount_code)
   const problem = termsProblem(row, goods)
   if (problem) throw invalid(400, problem)

@@ -89,7 +89,8 @@ async function deliveryAddress(db: Database, buyerId: string, input: OrderCreate
   if (input.address_id) {
     const saved = await findAddress(db, buyerId, input.address_id)
     if (!saved) throw apiError(400, 'Validation failed', { details: { address_id: ['Not one of your saved addresses'] } })
-    structured = { full_name: saved.full_name, line1: saved.line1, line2: saved.line2, postcode: saved.postcode, city: saved.city, country: saved.country, phone: saved.phone }
+    const { id: _id, is_default: _default, created_at: _created, ...address } = saved
+    structured = address
   }
   if (input.shipping_method_id && !structured) {
     throw apiError(400, 'Validation failed', { details: { shipping_method_id: ['A delivery needs a structured address (address or address_id): its country decides the price'] } })

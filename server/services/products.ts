@@ -265,3 +265,17 @@ export function activeProductUrls(db: Database) {
   return db.select({ id: products.id, updatedAt: products.updatedAt }).from(products)
     .where(eq(products.isActive, true)).orderBy(desc(products.updatedAt)).limit(50_000)
 }
+
+/**
+ * What a cart's lines weigh and cost now (VAT included), from the catalog's active
+ * products, never from the client: the delivery and discount quotes both start here.
+ */
+export async function weighCart(db: Database, items: { product_id: string, quantity: number }[]) {
+  const rows = await db.select({ id: products.id, priceCents: products.priceCents, weightGrams: products.weightGrams }).from(products)
+    .where(and(inArray(products.id, items.map(item => item.product_id)), eq(products.isActive, true)))
+  const byId = new Map(rows.map(row => [row.id, row]))
+  return items.reduce((sum, item) => {
+    const product = byId.get(item.product_id)
+    return product ? { weightGrams: sum.weightGrams + product.weightGrams * item.quantity, goodsGrossCents: sum.goodsGrossCents + product.priceCents * item.quantity } : sum
+  }, { weightGrams: 0, goodsGrossCents: 0 })
+}

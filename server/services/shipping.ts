@@ -1,5 +1,5 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
-import { products, shippingMethods } from '../../drizzle/schema'
+import { and, asc, eq, sql } from 'drizzle-orm'
+import { shippingMethods } from '../../drizzle/schema'
 import type { ShippingQuoteInput, ShippingMethodInput } from '#shared/schemas/shipping'
 import type { ShippingMethodJson, ShippingOptionJson } from '#shared/types/api'
 import { amountToCents, centsToAmount } from '#shared/utils/money'
@@ -9,6 +9,7 @@ import { apiError } from '../lib/errors'
 import { recordAudit } from './audit'
 import type { Actor } from './audit'
 import { discountWorth } from './discounts'
+import { weighCart } from './products'
 
 type MethodRow = typeof shippingMethods.$inferSelect
 
@@ -88,13 +89,7 @@ export async function hasShippingMethods(db: Database) {
 
 /** Checkout's delivery options for a cart: weights and prices read from the catalog, never from the client. */
 export async function quoteShipping(db: Database, input: ShippingQuoteInput) {
-  const rows = await db.select({ id: products.id, priceCents: products.priceCents, weightGrams: products.weightGrams }).from(products)
-    .where(and(inArray(products.id, input.items.map(item => item.product_id)), eq(products.isActive, true)))
-  const byId = new Map(rows.map(row => [row.id, row]))
-  const parcel = input.items.reduce((sum, item) => {
-    const product = byId.get(item.product_id)
-    return product ? { weightGrams: sum.weightGrams + product.weightGrams * item.quantity, goodsGrossCents: sum.goodsGrossCents + product.priceCents * item.quantity } : sum
-  }, { weightGrams: 0, goodsGrossCents: 0 })
+  const parcel = await weighCart(db, input.items)
   // Free-delivery thresholds look at the goods after a discount, as the order will.
   if (input.discount_code) parcel.goodsGrossCents -= await discountWorth(db, input.discount_code, parcel.goodsGrossCents)
   return { weight_grams: parcel.weightGrams, options: await shippingOptions(db, input.country, parcel) }
