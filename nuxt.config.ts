@@ -6,7 +6,7 @@ const NODE_PLATFORM = resolve(import.meta.dirname, 'server/platform/node')
 const EDGE_PLATFORM = resolve(import.meta.dirname, 'server/platform/edge')
 
 export default defineNuxtConfig({
-  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt'],
+  modules: ['@nuxt/eslint', '@nuxt/ui', '@pinia/nuxt', '@nuxtjs/i18n'],
 
   $development: {
     // The demo shop a first `npm run dev` opens with.
@@ -121,5 +121,17 @@ export default defineNuxtConfig({
   },
 
   eslint: { config: { stylistic: true } },
+
+  // English and French (shared/i18n.ts): English at `/…`, French at `/fr/…` with the same paths. The first visit to `/`
+  // is sent to French by Accept-Language on the server (server/middleware/01.locale.ts), before the page cache.
+  i18n: {
+    strategy: 'prefix_except_default',
+    defaultLocale: 'en',
+    locales: [
+      { code: 'en', language: 'en-IE', name: 'English', files: ['en/common.json', 'en/shop.json', 'en/account.json', 'en/admin.json'] },
+      { code: 'fr', language: 'fr-FR', name: 'Français', files: ['fr/common.json', 'fr/shop.json', 'fr/account.json', 'fr/admin.json'] },
+    ],
+    detectBrowserLanguage: false,
+  },
   icon: { serverBundle: 'local', clientBundle: { scan: true } },
 })

@@ -24,7 +24,7 @@ const NO_RETRY = ['/api/auth/login', '/api/auth/register', '/api/auth/refresh', 
  * before rendering instead (server/middleware/07.renew-session.ts): a 401 here means the
  * session is over.
  */
-export default defineNuxtPlugin(() => {
+export default defineNuxtPlugin((nuxtApp) => {
   const renderId: string | undefined = import.meta.server ? useRequestEvent()?.context.renderId : undefined
   const serverHeaders: Record<string, string> = import.meta.server
     ? { ...useRequestHeaders(['cookie', 'host']), origin: useRequestURL().origin, ...(renderId ? { 'x-comptoir-render': renderId } : {}) }
@@ -43,7 +43,8 @@ export default defineNuxtPlugin(() => {
   async function api<R extends ApiRoute, M extends ApiMethod<R> = 'GET' & ApiMethod<R>>(route: R, ...[options]: ApiArgs<R, M>): Promise<ApiResponse<R, M>> {
     const { path, headers, ...fetchOptions }: Omit<FetchOptions<'json'>, 'method'> & { method?: string, path?: Record<string, string> } = options ?? {}
     const url = apiPath(route, path)
-    const call = () => fetchJson<ApiResponse<R, M>>(url, { ...fetchOptions, headers: { ...serverHeaders, ...headers as Record<string, string> } })
+    // The API answers (messages, validation details) in the page's language.
+    const call = () => fetchJson<ApiResponse<R, M>>(url, { ...fetchOptions, headers: { ...serverHeaders, 'accept-language': nuxtApp.$i18n.locale.value, ...headers as Record<string, string> } })
     try {
       return await call()
     }

@@ -10,12 +10,25 @@ export interface TextFieldSpec<Name extends string = string> {
   required?: boolean
 }
 
-/** The account forms' fields (sign-in, registration, the account page), worded once. */
-export const ACCOUNT_FIELDS = {
-  email: { name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true },
-  username: { name: 'username', label: 'Username', help: '3 to 32 letters, digits, dots, dashes or underscores.', autocomplete: 'username', required: true },
-  fullName: { name: 'full_name', label: 'Full name', autocomplete: 'name' },
-  password: { name: 'password', label: 'Password', type: 'password', autocomplete: 'current-password', required: true },
-  newPassword: { name: 'password', label: 'Password', type: 'password', autocomplete: 'new-password', help: `${PASSWORD_MIN_LENGTH} to ${PASSWORD_MAX_LENGTH} characters.`, required: true },
-  currentPassword: { name: 'current_password', label: 'Current password', type: 'password', autocomplete: 'current-password', required: true },
-} as const satisfies Record<string, TextFieldSpec>
+/** What the account forms' fields are, but for their words (`account.fields.*`). */
+const FIELD_SPECS = {
+  email: { name: 'email', type: 'email', autocomplete: 'email', required: true },
+  username: { name: 'username', autocomplete: 'username', required: true },
+  fullName: { name: 'full_name', autocomplete: 'name' },
+  password: { name: 'password', type: 'password', autocomplete: 'current-password', required: true },
+  newPassword: { name: 'password', type: 'password', autocomplete: 'new-password', required: true },
+  currentPassword: { name: 'current_password', type: 'password', autocomplete: 'current-password', required: true },
+} as const
+
+/** The account forms' fields (sign-in, registration, the account page), worded once, in the page's language. */
+export function useAccountFields() {
+  const { t } = useI18n()
+  return computed(() => ({
+    email: { ...FIELD_SPECS.email, label: t('account.fields.email') },
+    username: { ...FIELD_SPECS.username, label: t('account.fields.username'), help: t('account.fields.usernameHelp') },
+    fullName: { ...FIELD_SPECS.fullName, label: t('account.fields.fullName') },
+    password: { ...FIELD_SPECS.password, label: t('account.fields.password') },
+    newPassword: { ...FIELD_SPECS.newPassword, label: t('account.fields.password'), help: t('account.fields.passwordHelp', { min: PASSWORD_MIN_LENGTH, max: PASSWORD_MAX_LENGTH }) },
+    currentPassword: { ...FIELD_SPECS.currentPassword, label: t('account.fields.currentPassword') },
+  }) satisfies Record<keyof typeof FIELD_SPECS, TextFieldSpec>)
+}

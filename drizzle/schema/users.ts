@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { boolean, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { boolean, check, index, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core'
+import { DEFAULT_LOCALE, LOCALES } from '../../shared/utils/locale.ts'
 import { id, timestamps, timestamptz } from './columns.ts'
 
 export const users = pgTable('users', {
@@ -13,6 +14,8 @@ export const users = pgTable('users', {
   lastLogin: timestamptz('last_login'),
   /** When the owner followed the link mailed to this address; orders need it. */
   emailVerifiedAt: timestamptz('email_verified_at'),
+  /** The language of the shop's mails to this account (and of its API answers when a request names none). */
+  locale: text('locale', { enum: LOCALES }).notNull().default(DEFAULT_LOCALE),
   ...timestamps,
 }, t => [
   // Emails and usernames are unique whatever their case: "Ann@x.io" and "ann@x.io" are one account.
@@ -22,4 +25,5 @@ export const users = pgTable('users', {
   index('users_email_trgm_idx').using('gin', sql`${t.email} gin_trgm_ops`),
   index('users_username_trgm_idx').using('gin', sql`${t.username} gin_trgm_ops`),
   index('users_created_at_idx').on(t.createdAt),
+  check('users_locale_known', sql.raw(`locale in (${LOCALES.map(code => `'${code}'`).join(', ')})`)),
 ])

@@ -30,6 +30,7 @@ export default defineEventHandler(async (event) => {
     email: account.email,
     emailVerified: account.emailVerifiedAt !== null,
     isAdmin: account.isAdmin,
+    locale: account.locale,
     jti: claims.jti,
     expiresAt: new Date(claims.exp * 1000),
     sessionId: claims.sid,

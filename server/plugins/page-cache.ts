@@ -2,9 +2,14 @@ import type { H3Event } from 'h3'
 import { LRUCache } from 'lru-cache'
 import type { RenderResponse } from 'nitropack/types'
 
-/** The storefront's public pages: the home page, the catalog (any query) and product pages. */
+/** The storefront's public pages: the home page, the catalog (any query) and product pages, in each language. */
 const LIST_PAGES = /^\/(?:products)?$/
 const PRODUCT_PAGE = /^\/products\/([\w-]+)$/
+/** French pages are English pages' paths under `/fr`. */
+const LOCALE_PREFIX = /^\/([a-z]{2})(?=\/|$)/
+
+/** Cookies that change nothing personal: the language switch's choice (read by `/` only) and the theme, part of the key. */
+const NEUTRAL_COOKIES = new Set([LOCALE_COOKIE, THEME_COOKIE])
 
 /** Headers a cached page is sent again with; the rest are per request (ids, cookies) or set for every response. */
 const KEPT_HEADERS = ['content-type', 'content-security-policy']
@@ -16,14 +21,28 @@ const pages = new LRUCache<string, { body: string, headers: Record<string, strin
   ttl: 60_000,
 })
 
+/** The theme the page is rendered in, when the visitor chose one; undefined when a cookie makes the page personal. */
+function neutralCookies(event: H3Event): { theme: string } | undefined {
+  const cookies = parseCookies(event)
+  if (Object.keys(cookies).some(name => !NEUTRAL_COOKIES.has(name))) return undefined
+  const theme = cookies[THEME_COOKIE]
+  return { theme: theme === 'light' || theme === 'dark' ? theme : 'system' }
+}
+
 /**
  * The key of a request whose page anyone could be shown: a GET of a public page by a
- * visitor who sends no cookie at all (no session, no cart). Anything personal needs a
- * cookie, so such a visitor gets the page everyone gets.
+ * visitor who sends no cookie but the language's and the theme's (no session, no cart).
+ * Anything personal needs a cookie, so such a visitor gets the page everyone gets in
+ * their language and theme.
  */
 function cacheKey(event: H3Event) {
-  if (event.method !== 'GET' || getRequestHeader(event, 'cookie')) return
-  const path = event.path.split('?')[0]!
+  if (event.method !== 'GET') return
+  const cookies = neutralCookies(event)
+  if (!cookies) return
+  const fullPath = event.path.split('?')[0]!
+  const locale = LOCALE_PREFIX.exec(fullPath)?.[1] ?? DEFAULT_LOCALE
+  if (!isShopLocale(locale)) return
+  const path = fullPath.replace(LOCALE_PREFIX, '') || '/'
   const productId = PRODUCT_PAGE.exec(path)?.[1]
   // A product page changes with its product; the others with any product.
   const version = productId ? `p${productVersion(productId)}` : LIST_PAGES.test(path) ? `l${catalogVersion()}` : undefined
@@ -32,7 +51,7 @@ function cacheKey(event: H3Event) {
   if (!page) return
   // Pages carry absolute URLs (canonical, Open Graph): the host and scheme are part of the key.
   const origin = [getRequestHeader(event, 'host'), getRequestHeader(event, 'x-forwarded-host'), getRequestHeader(event, 'x-forwarded-proto')].join('|')
-  return `${version}|${origin}|${page}`
+  return `${version}|${origin}|${locale}|${cookies.theme}|${page}`
 }
 
 /**

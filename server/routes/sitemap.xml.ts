@@ -3,17 +3,26 @@ import { activeProductUrls } from '../services/products'
 
 const escapeXml = (text: string) => text.replace(/[<>&'"]/g, c => `&#${c.charCodeAt(0)};`)
 
-/** Every page a search engine should know: the storefront and each active product. */
+/** A page's address in a language: English at the root, the others under their prefix (`/fr/products`). */
+const localized = (origin: string, locale: ShopLocale, path: string) => `${origin}${locale === DEFAULT_LOCALE ? '' : `/${locale}`}${locale !== DEFAULT_LOCALE && path === '/' ? '' : path}`
+
+/** Every page a search engine should know, in each language, each naming its translations (hreflang alternates). */
 async function buildSitemap(origin: string) {
-  const entries = [
-    { loc: `${origin}/`, lastmod: undefined },
-    { loc: `${origin}/products`, lastmod: undefined },
-    ...(await readCatalog(activeProductUrls)).map(p => ({ loc: `${origin}/products/${p.id}`, lastmod: p.updatedAt.toISOString() })),
+  const pages = [
+    { path: '/', lastmod: undefined },
+    { path: '/products', lastmod: undefined },
+    ...(await readCatalog(activeProductUrls)).map(p => ({ path: `/products/${p.id}`, lastmod: p.updatedAt.toISOString() })),
   ]
+  const entry = (locale: ShopLocale, page: typeof pages[number]) => [
+    `  <url><loc>${escapeXml(localized(origin, locale, page.path))}</loc>${page.lastmod ? `<lastmod>${page.lastmod}</lastmod>` : ''}`,
+    ...LOCALES.map(other => `    <xhtml:link rel="alternate" hreflang="${other}" href="${escapeXml(localized(origin, other, page.path))}"/>`),
+    `    <xhtml:link rel="alternate" hreflang="x-default" href="${escapeXml(localized(origin, DEFAULT_LOCALE, page.path))}"/>`,
+    '  </url>',
+  ].join('\n')
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...entries.map(e => `  <url><loc>${escapeXml(e.loc)}</loc>${e.lastmod ? `<lastmod>${e.lastmod}</lastmod>` : ''}</url>`),
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...pages.flatMap(page => LOCALES.map(locale => entry(locale, page))),
     '</urlset>',
     '',
   ].join('\n')

@@ -9,6 +9,8 @@ import { centsToAmount, formatPrice } from '#shared/utils/money'
 import { formatVatRate, taxOrder, taxShipping, taxTotals, vatRateFromBp } from '#shared/utils/vat'
 import type { OrderStatus } from '#shared/utils/order-status'
 import { canMove } from '#shared/utils/order-status'
+import { DEFAULT_LOCALE } from '#shared/utils/locale'
+import type { ShopLocale } from '#shared/utils/locale'
 import type { Database } from '../database/client'
 import { readPage } from '../database/pages'
 import { apiError } from '../lib/errors'
@@ -20,6 +22,7 @@ import { findAddress, saveAddress } from './addresses'
 import { invoicesOf } from './invoices'
 import { recordRedemption, redeemCode, releaseRedemption } from './discounts'
 import { enqueueEmail } from './mail'
+import { mailWords } from '../i18n/mails'
 import { chosenShipping, hasShippingMethods } from './shipping'
 import { assertPaymentMethod, bankDetails, cancelPayment, followUpCancellation, openPayment, paymentInstructions, paymentsOf, paymentWindowSeconds, toPaymentJson, unpaidOrdersDue } from './payments'
 import type { CancellationFollowUp } from './payments'
@@ -119,6 +122,8 @@ export interface Buyer {
   id: string
   email: string
   emailVerified: boolean
+  /** The language of the order's mails; English when not given. */
+  locale?: ShopLocale
 }
 
 export type CreateOrderResult = { order: OrderJson, replayed: boolean }
@@ -212,6 +217,10 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       .set({ stock: sql`${products.stock} - ${line.quantity}` })
       .where(and(eq(products.id, product.id), sql`${products.stock} >= ${line.quantity}`))
       .returning({ stock: products.stock })))
+    // The confirmation mail, in the buyer's language.
+    const locale = buyer.locale ?? DEFAULT_LOCALE
+    const words = mailWords(locale).placed
+    const price = (cents: number) => formatPrice(centsToAmount(cents), locale)
     const write = Promise.all([
       tx.insert(orders).values({
         id: orderId,
@@ -260,20 +269,20 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
       enqueueEmail(tx, {
         userId: buyer.id,
         to: buyer.email,
-        subject: `Your Comptoir order ${orderId.slice(0, 8)}`,
+        subject: words.subject(orderId.slice(0, 8)),
         text: [
-          'Thank you for your order.',
+          words.thanks,
           '',
-          ...chosen.map(({ line, product }) => `${line.quantity} × ${product.name}  ${formatPrice(centsToAmount(product.priceCents * line.quantity))}`),
-          ...(redeemed ? [`Discount ${redeemed.code.code}  -${formatPrice(centsToAmount(totals.discountCents))}`] : []),
-          ...(delivery?.method ? [`Delivery: ${delivery.method.name}  ${formatPrice(centsToAmount(totals.shipping.grossCents))}`] : []),
+          ...chosen.map(({ line, product }) => `${line.quantity} × ${product.name}  ${price(product.priceCents * line.quantity)}`),
+          ...(redeemed ? [`${words.discount(redeemed.code.code)}  -${price(totals.discountCents)}`] : []),
+          ...(delivery?.method ? [`${words.delivery(delivery.method.name)}  ${price(totals.shipping.grossCents)}`] : []),
           '',
-          `Total excluding VAT: ${formatPrice(centsToAmount(totals.netCents))}`,
-          ...totals.byRate.map(rate => `VAT ${formatVatRate(vatRateFromBp(rate.rateBp))} on ${formatPrice(centsToAmount(rate.netCents))}: ${formatPrice(centsToAmount(rate.vatCents))}`),
-          `Total including VAT: ${formatPrice(centsToAmount(totals.grossCents))}`,
+          words.net(price(totals.netCents)),
+          ...totals.byRate.map(rate => words.vat(formatVatRate(vatRateFromBp(rate.rateBp), locale), price(rate.netCents), price(rate.vatCents))),
+          words.gross(price(totals.grossCents)),
           '',
-          ...(method ? [...paymentInstructions(method, orderId, totals.grossCents, dueAt!), ''] : []),
-          'It will be shipped to:',
+          ...(method ? [...paymentInstructions(method, orderId, totals.grossCents, dueAt!, locale), ''] : []),
+          words.shipTo,
           destination.text,
         ].join('\n'),
       }),
@@ -322,13 +331,6 @@ export async function listOrders(db: Database, query: OrderListQuery, { userId }
     where,
     rows: async window => withItems(db, await db.select().from(orders).where(where).orderBy(desc(orders.createdAt), desc(orders.id)).limit(window.limit).offset(window.offset)),
   })
-}
-
-const STATUS_MAIL: Partial<Record<OrderStatus, string>> = {
-  confirmed: 'has been confirmed and is being prepared',
-  shipped: 'is on its way',
-  delivered: 'has been delivered',
-  cancelled: 'has been cancelled; any stock it held is back on the shelves',
 }
 
 export interface OrderMover {
@@ -384,11 +386,12 @@ export async function moveOrder(db: Database, id: string, to: OrderStatus, actor
       await recordAudit(tx, actor.audit, { action: 'order.status', entity: 'order', entityId: id, before: { status: current.status }, after: { status: to } })
     }
     if (to === 'cancelled') followUp = await cancelPayment(tx, current)
-    const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, moved.userId))
-    const news = actor.unpaidBy ? 'was not paid in time and has been cancelled; its items are back on the shelves' : STATUS_MAIL[to]
+    const [owner] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, moved.userId))
+    const words = mailWords(owner?.locale ?? DEFAULT_LOCALE).status
+    const news = actor.unpaidBy ? words.unpaid : words.news[to]
     if (owner && news) {
-      const refund = followUp.refundId ? ' Your payment is being refunded in full; the credit note is in your order page.' : ''
-      await enqueueEmail(tx, { userId: moved.userId, to: owner.email, subject: `Your Comptoir order ${id.slice(0, 8)} ${to}`, text: `Your order ${id.slice(0, 8)} ${news}.${refund}` })
+      const refund = followUp.refundId ? words.refund : ''
+      await enqueueEmail(tx, { userId: moved.userId, to: owner.email, subject: words.subject(id.slice(0, 8), to), text: `${words.text(id.slice(0, 8), news)}${refund}` })
     }
     return { followUp }
   })

@@ -5,6 +5,10 @@ import type { BankDetailsJson, PaymentJson } from '#shared/types/api'
 import { centsToAmount, formatPrice } from '#shared/utils/money'
 import { PAYMENT_METHODS, PROVIDER_OF, transferReference } from '#shared/utils/payments'
 import type { PaymentMethod, PaymentProvider } from '#shared/utils/payments'
+import { formatDateTime } from '#shared/utils/dates'
+import { DEFAULT_LOCALE } from '#shared/utils/locale'
+import type { ShopLocale } from '#shared/utils/locale'
+import { mailWords } from '../i18n/mails'
 import type { Database } from '../database/client'
 import { useConfig } from '../lib/config'
 import { apiError } from '../lib/errors'
@@ -74,20 +78,18 @@ export function openPayment(tx: Database, orderId: string, method: PaymentMethod
 }
 
 /** What the customer is told when the order is placed, about paying it. */
-export function paymentInstructions(method: PaymentMethod, orderId: string, totalCents: number, dueAt: Date) {
-  const due = dueAt.toUTCString()
-  if (method === 'card') {
-    return [`Your order is reserved until ${due}: pay it by card from your order page, or it will be cancelled.`]
-  }
+export function paymentInstructions(method: PaymentMethod, orderId: string, totalCents: number, dueAt: Date, locale: ShopLocale = DEFAULT_LOCALE) {
+  const words = mailWords(locale).payment
+  const due = formatDateTime(dueAt.toISOString(), locale)
+  if (method === 'card') return [words.cardDue(due)]
   const bank = useConfig().bank!
-  return [
-    `Your order is reserved until ${due}: please send ${formatPrice(centsToAmount(totalCents))} by bank transfer to`,
-    `  Account holder: ${bank.holder}`,
-    `  IBAN: ${bank.iban.replace(/(.{4})/g, '$1 ').trim()}`,
-    `  BIC: ${bank.bic}`,
-    `  Reference: ${transferReference(orderId)}`,
-    'We confirm the order when the money arrives; unpaid by then, it is cancelled.',
-  ]
+  return words.transfer({
+    amount: formatPrice(centsToAmount(totalCents), locale),
+    holder: bank.holder,
+    iban: bank.iban.replace(/(.{4})/g, '$1 ').trim(),
+    bic: bank.bic,
+    reference: transferReference(orderId),
+  }, due)
 }
 
 type Settlement
@@ -117,8 +119,10 @@ async function settlePayment(tx: Database, orderId: string, provider: PaymentPro
   }
   await tx.update(payments).set({ status: 'succeeded', settledAt: sql`now()`, providerPaymentId: received.providerPaymentId ?? payment.providerPaymentId, checkoutUrl: null })
     .where(eq(payments.id, payment.id))
-  const [owner] = await tx.select({ email: users.email }).from(users).where(eq(users.id, order.userId))
+  const [owner] = await tx.select({ email: users.email, locale: users.locale }).from(users).where(eq(users.id, order.userId))
   const label = orderId.slice(0, 8)
+  const words = mailWords(owner!.locale).payment
+  const amount = formatPrice(centsToAmount(payment.amountCents), owner!.locale)
   if (order.status === 'awaiting_payment') {
     await tx.update(orders).set({ status: 'confirmed', paymentDueAt: null }).where(eq(orders.id, orderId))
     await tx.insert(orderEvents).values({ orderId, fromStatus: order.status, toStatus: 'confirmed', actorId: received.actorId })
@@ -127,8 +131,8 @@ async function settlePayment(tx: Database, orderId: string, provider: PaymentPro
     await enqueueEmail(tx, {
       userId: order.userId,
       to: owner!.email,
-      subject: `Your Comptoir order ${label} is paid`,
-      text: `We received your payment of ${formatPrice(centsToAmount(payment.amountCents))}: your order ${label} is confirmed and being prepared.\n\nYour invoice ${invoice.number} is attached.`,
+      subject: words.paidSubject(label),
+      text: words.paid(amount, label, invoice.number),
       invoiceId: invoice.id,
     })
     return { outcome: 'confirmed' }
@@ -138,8 +142,8 @@ async function settlePayment(tx: Database, orderId: string, provider: PaymentPro
   await enqueueEmail(tx, {
     userId: order.userId,
     to: owner!.email,
-    subject: `Your payment for Comptoir order ${label} is being refunded`,
-    text: `Your payment of ${formatPrice(centsToAmount(payment.amountCents))} arrived after order ${label} was cancelled. We are refunding it in full${provider === 'stripe' ? ' to your card' : ' by bank transfer'}.`,
+    subject: words.lateSubject(label),
+    text: words.late(amount, label, provider === 'stripe'),
   })
   return { outcome: 'refund', refundId }
 }
@@ -233,7 +237,7 @@ async function recordRefundState(db: Database, refund: Stripe.Refund) {
  * page to send the customer to. The session's idempotency key is the payment's state, so
  * two clicks at once get one session; the order is confirmed only by Stripe's webhook.
  */
-export async function startCardCheckout(db: Database, orderId: string, buyer: { id: string, email: string }) {
+export async function startCardCheckout(db: Database, orderId: string, buyer: { id: string, email: string }, locale: ShopLocale = DEFAULT_LOCALE) {
   const stripe = useStripe()
   const [row] = await db.select({ order: orders, payment: payments }).from(orders)
     .leftJoin(payments, and(eq(payments.orderId, orders.id), eq(payments.kind, 'payment')))
@@ -257,7 +261,8 @@ export async function startCardCheckout(db: Database, orderId: string, buyer: { 
       logger.info('the previous Checkout Session could not be expired', { session: payment.reference, error: (error as Error).message })
     }
   }
-  const { siteUrl } = useConfig()
+  // Back to the order's page in the buyer's language.
+  const orderPage = `${useConfig().siteUrl}${locale === DEFAULT_LOCALE ? '' : `/${locale}`}/orders/${order.id}`
   const dueIn = Math.floor(((order.paymentDueAt?.getTime() ?? Date.now()) - Date.now()) / 1000)
   // To the minute, so that two clicks a second apart send Stripe the same request under the same key.
   const expiresAt = Math.ceil((Date.now() / 1000 + Math.min(24 * 3600, Math.max(31 * 60, dueIn))) / 60) * 60
@@ -270,8 +275,8 @@ export async function startCardCheckout(db: Database, orderId: string, buyer: { 
       line_items: [{ quantity: 1, price_data: { currency: 'eur', unit_amount: payment.amountCents, product_data: { name: `Comptoir order ${order.id.slice(0, 8)}` } } }],
       metadata: { order_id: order.id, payment_id: payment.id },
       payment_intent_data: { metadata: { order_id: order.id, payment_id: payment.id } },
-      success_url: `${siteUrl}/orders/${order.id}?paid=1`,
-      cancel_url: `${siteUrl}/orders/${order.id}`,
+      success_url: `${orderPage}?paid=1`,
+      cancel_url: orderPage,
       expires_at: expiresAt,
     }, { idempotencyKey: `checkout-${payment.id}-${payment.updatedAt.getTime()}-${expiresAt}` })
   }

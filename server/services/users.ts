@@ -11,6 +11,8 @@ import { apiError } from '../lib/errors'
 import { hashPassword, verifyPassword } from '#platform/password'
 import { recordAudit } from './audit'
 import { enqueueEmail } from './mail'
+import { mailWords } from '../i18n/mails'
+import type { ShopLocale } from '#shared/utils/locale'
 import { revokeSessions } from './sessions'
 import type { Actor } from './audit'
 import { escapeLike } from './products'
@@ -30,6 +32,7 @@ export function toUserJson(row: UserRow): UserJson {
     updated_at: row.updatedAt.toISOString(),
     last_login: row.lastLogin?.toISOString() ?? null,
     email_verified: row.emailVerifiedAt !== null,
+    locale: row.locale,
   }
 }
 
@@ -60,6 +63,7 @@ export async function registerUser(db: Database, input: RegisterInput, link: Ver
       email: input.email,
       username: input.username,
       fullName: input.full_name ?? null,
+      locale: input.locale,
       passwordHash,
     }).returning()
     await queueVerificationMail(tx, user!, link)
@@ -71,19 +75,13 @@ export async function registerUser(db: Database, input: RegisterInput, link: Ver
  * The confirmation mail. Its words are the shop's alone: nothing a registrant typed (name,
  * username) goes into a mail to an address nobody has confirmed yet.
  */
-export async function queueVerificationMail(db: Database, user: { id: string, email: string }, link: VerificationLink) {
+export async function queueVerificationMail(db: Database, user: { id: string, email: string, locale: ShopLocale }, link: VerificationLink) {
+  const words = mailWords(user.locale).verification
   await enqueueEmail(db, {
     userId: user.id,
     to: user.email,
-    subject: 'Confirm your e-mail address for Comptoir',
-    text: [
-      'Someone, hopefully you, opened a Comptoir account with this e-mail address.',
-      '',
-      'To confirm it, and to be able to place orders, open this link:',
-      await link(user),
-      '',
-      'The link works once, for 48 hours. If you did not ask for this account, ignore this mail: nothing more will be sent to you.',
-    ].join('\n'),
+    subject: words.subject,
+    text: [words.opening, '', words.action, await link(user), '', words.closing].join('\n'),
   })
 }
 
@@ -134,6 +132,7 @@ export async function updateProfile(db: Database, session: { id: string, session
     const [updated] = await tx.update(users).set({
       ...(input.full_name !== undefined ? { fullName: input.full_name } : {}),
       ...(input.username !== undefined ? { username: input.username } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
       ...(passwordHash ? { passwordHash } : {}),
     }).where(eq(users.id, session.id)).returning()
     if (passwordHash) await revokeSessions(tx, { userId: session.id, except: session.sessionId })

@@ -1,4 +1,5 @@
 import type { H3Event } from 'h3'
+import type { ShopLocale } from '#shared/utils/locale'
 import { apiError } from '../lib/errors'
 import { authCookieNames } from '#shared/utils/auth'
 import { requestAddress } from '#platform'
@@ -41,6 +42,8 @@ export interface SessionUser {
   /** Orders need a confirmed address. */
   emailVerified: boolean
   isAdmin: boolean
+  /** The account's language: the API's answers when a request names none. */
+  locale: ShopLocale
   /** The access token's id and expiry, and the session (refresh family) it belongs to. */
   jti: string
   expiresAt: Date

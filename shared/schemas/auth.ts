@@ -1,5 +1,6 @@
 import * as v from 'valibot'
 import { Email, FullName, Password, Username } from './account-fields'
+import { Locale } from './users'
 
 // Signing up, signing in, confirming an address; an account's own fields are in ./users.ts.
 
@@ -9,6 +10,8 @@ export const RegisterInput = v.object({
   username: Username,
   password: Password,
   full_name: v.optional(v.nullable(FullName)),
+  /** The account's language; the request's when left out. */
+  locale: v.optional(Locale),
 })
 export type RegisterInput = v.InferOutput<typeof RegisterInput>
 

@@ -1,10 +1,15 @@
 import * as v from 'valibot'
 import { FullName, Password, Username } from './account-fields'
 import { Keyword, PaginationQuery, QueryFilterFlag } from './common'
+import { LOCALES } from '../utils/locale'
 
 // What an account's owner and admins change, and the admins' list of accounts.
 
+/** An account's language, for its mails. */
+export const Locale = v.picklist(LOCALES, 'locale must be en or fr')
+
 const ProfileFields = {
+  locale: v.optional(Locale),
   full_name: v.optional(v.nullable(FullName)),
   username: v.optional(Username),
 }

@@ -1,6 +1,7 @@
 import type { ProductImage } from '../utils/images'
 import type { PostalAddress } from '../utils/addresses'
 import type { OrderStatus } from '../utils/order-status'
+import type { ShopLocale } from '../utils/locale'
 import type { PaymentMethod, PaymentStatus } from '../utils/payments'
 
 /** The JSON shapes of the API (snake_case, money as amounts, timestamps as ISO strings). */
@@ -43,6 +44,8 @@ export interface UserJson {
   last_login: string | null
   /** Whether the owner confirmed the address (orders need it). */
   email_verified: boolean
+  /** The account's language: its mails, and the API's answers when a request names none. */
+  locale: ShopLocale
 }
 
 export interface OrderItemJson {

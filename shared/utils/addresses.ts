@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale'
+
 /**
  * The countries the shop delivers to, with the shape of their postcodes (what the national
  * post accepts; a postcode that passes may still not exist).
@@ -42,10 +44,19 @@ export interface PostalAddress {
   phone?: string | null
 }
 
-/** An address as a label would print it, one line per part (the order's `shipping_address` text). */
-export function formatAddress(address: PostalAddress) {
+const regionNames = new Map<ShopLocale, Intl.DisplayNames>()
+
+/** A country's name in a language (`Germany`, `Allemagne`), as Intl names it; the shop's English name where Intl has none. */
+export function countryName(code: CountryCode, locale: ShopLocale = DEFAULT_LOCALE) {
+  let names = regionNames.get(locale)
+  if (!names) regionNames.set(locale, names = new Intl.DisplayNames([intlTag(locale)], { type: 'region' }))
+  return names.of(code) ?? COUNTRIES[code].name
+}
+
+/** An address as a label would print it, one line per part (the order's `shipping_address` text), its country named in `locale`. */
+export function formatAddress(address: PostalAddress, locale: ShopLocale = DEFAULT_LOCALE) {
   const town = address.country === 'GB' || address.country === 'US' ? `${address.city} ${address.postcode}` : `${address.postcode} ${address.city}`
-  return [address.full_name, address.line1, address.line2, town, COUNTRIES[address.country].name, address.phone].filter(Boolean).join('\n')
+  return [address.full_name, address.line1, address.line2, town, countryName(address.country, locale), address.phone].filter(Boolean).join('\n')
 }
 
 /** An address being typed into a form: what the address schemas take (shared/schemas/addresses.ts). */
@@ -72,5 +83,7 @@ export function addressDraft(from?: Partial<PostalAddress>, country: CountryCode
   }
 }
 
-/** The countries as a select lists them. */
-export const COUNTRY_OPTIONS = COUNTRY_CODES.map(code => ({ value: code, label: COUNTRIES[code].name }))
+/** The countries as a select lists them, named in a language. */
+export function countryOptions(locale: ShopLocale = DEFAULT_LOCALE) {
+  return COUNTRY_CODES.map(code => ({ value: code, label: countryName(code, locale) }))
+}

@@ -1,3 +1,5 @@
+import { DEFAULT_LOCALE, LOCALES, intlTag, type ShopLocale } from './locale'
+
 /** Money is integer cents everywhere but at the edges: JSON carries amounts like 19.99. */
 export function centsToAmount(cents: number): number {
   return cents / 100
@@ -19,8 +21,9 @@ export function amountToCents(amount: number): number {
 
 export const SHOP_CURRENCY = 'EUR'
 
-const priceFormat = new Intl.NumberFormat('en-IE', { style: 'currency', currency: SHOP_CURRENCY })
+const priceFormats = Object.fromEntries(LOCALES.map(locale => [locale, new Intl.NumberFormat(intlTag(locale), { style: 'currency', currency: SHOP_CURRENCY })])) as Record<ShopLocale, Intl.NumberFormat>
 
-export function formatPrice(amount: number): string {
-  return priceFormat.format(amount)
+/** `€12.90` in English, `12,90 €` in French. */
+export function formatPrice(amount: number, locale: ShopLocale = DEFAULT_LOCALE): string {
+  return priceFormats[locale].format(amount)
 }

@@ -9,7 +9,7 @@ describe('POST /api/auth/register', () => {
     const account = uniqueAccount()
     const res = await session.request('/api/auth/register', { method: 'POST', json: { ...account, full_name: 'Ada Lovelace' } })
     expect(res.status).toBe(201)
-    expect(Object.keys(res.body.data.user).sort()).toEqual(['created_at', 'email', 'email_verified', 'full_name', 'id', 'is_active', 'is_admin', 'last_login', 'updated_at', 'username'])
+    expect(Object.keys(res.body.data.user).sort()).toEqual(['created_at', 'email', 'email_verified', 'full_name', 'id', 'is_active', 'is_admin', 'last_login', 'locale', 'updated_at', 'username'])
     expect(res.body.data.user).toMatchObject({ email: account.email, username: account.username, full_name: 'Ada Lovelace', is_admin: false, is_active: true, email_verified: false })
     expect(res.text).not.toMatch(/eyJ|password|token/i)
 

@@ -91,6 +91,7 @@ export function user(overrides: Partial<UserJson> = {}): UserJson {
     updated_at: '2026-01-01T00:00:00.000Z',
     last_login: null,
     email_verified: true,
+    locale: 'en',
     ...overrides,
   }
 }

@@ -6,6 +6,6 @@ import { startCardCheckout } from '../../../services/payments'
 export default defineEventHandler(async (event) => {
   const user = requireUser(event)
   const { id } = await getValidatedRouterParams(event, v.parser(IdParams))
-  const { checkoutUrl } = await startCardCheckout(useDb(), id, user)
+  const { checkoutUrl } = await startCardCheckout(useDb(), id, user, requestLocale(event))
   return { data: { checkout_url: checkoutUrl } }
 })
