@@ -24,6 +24,9 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   css: ['~/assets/css/main.css'],
 
+  // The theme the visitor chose is a cookie, so the server renders it (plugins/theme.server.ts) and no page flashes.
+  colorMode: { storage: 'cookie', storageKey: 'comptoir_theme' },
+
   // No network beyond the package registries: fonts are the system's, icons ship with the bundle.
   ui: { fonts: false },
   srcDir: '.',
