@@ -3,6 +3,8 @@ import { mailedConfirmationLink } from './mailbox'
 import { formatPrice } from '../../shared/utils/money'
 
 test('a guest fills a cart, signs in (cart kept), checks out by bank transfer, sees the order and where to pay, cancels it, and the stock is back', async ({ page, baseURL }) => {
+  // A long journey (two sign-ins, a checkout, an order, the account page): more than the default 30 s on a busy 2-core runner.
+  test.setTimeout(60_000)
   const id = `shopper${Date.now().toString(36)}`
   const account = { email: `${id}@test.example`, username: id, password: 'correct horse battery', full_name: 'Jeanne Dupont' }
   expect((await page.request.post('/api/auth/register', { data: account, headers: { origin: baseURL! } })).status()).toBe(201)

@@ -23,7 +23,7 @@ export const test = base.extend<{ consoleErrors: string[] }>({
 })
 
 export { expect }
-export type { Page } from '@playwright/test'
+export type { Locator, Page } from '@playwright/test'
 
 /**
  * Resolves once Vue has hydrated the whole server-rendered page, lazily loaded parts (such
