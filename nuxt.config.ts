@@ -96,6 +96,8 @@ export default defineNuxtConfig({
       }
       // The build writes gzip and brotli copies of the client assets; Nitro sends the one the browser takes.
       nitroConfig.compressPublicAssets = true
+      // Before any module's plugin: API calls and assets share the runtime configuration (server/early/shared-runtime-config.ts).
+      if (!edge) nitroConfig.plugins = [resolve(import.meta.dirname, 'server/early/shared-runtime-config.ts'), ...nitroConfig.plugins ?? []]
       // Nitro 2 takes a list of error handlers, tried in order.
       nitroConfig.errorHandler = [resolve(import.meta.dirname, 'server/error.ts'), ...[nitroConfig.errorHandler ?? []].flat()]
       nitroConfig.storage = {
