@@ -1,7 +1,7 @@
 import * as v from 'valibot'
 import { FullName, Password, Username } from './account-fields'
 import { Keyword, PaginationQuery, QueryFilterFlag } from './common'
-import { LOCALES } from '../utils/locale'
+import { LOCALES } from '../utils/locale.ts'
 
 // What an account's owner and admins change, and the admins' list of accounts.
 

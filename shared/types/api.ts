@@ -1,7 +1,7 @@
 import type { ProductImage } from '../utils/images'
 import type { PostalAddress } from '../utils/addresses'
 import type { OrderStatus } from '../utils/order-status'
-import type { ShopLocale } from '../utils/locale'
+import type { ShopLocale } from '../utils/locale.ts'
 import type { PaymentMethod, PaymentStatus } from '../utils/payments'
 
 /** The JSON shapes of the API (snake_case, money as amounts, timestamps as ISO strings). */

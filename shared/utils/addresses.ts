@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale'
+import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale.ts'
 
 /**
  * The countries the shop delivers to, with the shape of their postcodes (what the national

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale'
+import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale.ts'
 
 // Dates as the shop shows them, in UTC so that server and browser render the same text.
 

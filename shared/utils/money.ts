@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, LOCALES, intlTag, type ShopLocale } from './locale'
+import { DEFAULT_LOCALE, LOCALES, intlTag, type ShopLocale } from './locale.ts'
 
 /** Money is integer cents everywhere but at the edges: JSON carries amounts like 19.99. */
 export function centsToAmount(cents: number): number {

@@ -99,6 +99,8 @@ describe('for search engines', () => {
   it('keeps private pages out in /robots.txt', async () => {
     const res = await request('/robots.txt')
     expect(res.text).toMatch(/^Disallow: \/admin$/m)
+    expect(res.text).toMatch(/^Disallow: \/fr\/admin$/m)
+    expect(res.text).toMatch(/^Disallow: \/fr\/checkout$/m)
     expect(res.text).toMatch(/^Disallow: \/api\/$/m)
     expect(res.text).toMatch(/^Sitemap: http:\/\/127\.0\.0\.1:\d+\/sitemap\.xml$/m)
   })
