@@ -177,8 +177,8 @@ try {
     body: JSON.stringify(body),
   })
   /** Each page once, as earlier visitors would have asked for it: the page cache holds them. */
-  const warm = async (paths: string[]) => {
-    for (const path of paths) await fetch(app.url + path, { headers: { accept: 'text/html' } }).then(res => res.arrayBuffer())
+  const warm = async (paths: string[], cookie?: string) => {
+    for (const path of paths) await fetch(app.url + path, { headers: { accept: 'text/html', ...(cookie ? { cookie } : {}) } }).then(res => res.arrayBuffer())
   }
   let buyerCookies: string[] = []
   const asBuyer = (body: unknown) => post('/api/orders', body, { 'cookie': pick(buyerCookies), 'origin': app.url, 'idempotency-key': randomUUID() })
@@ -274,6 +274,17 @@ try {
       app: () => page(`/products/${pick(productIds)}`, pick(buyerCookies)),
       baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds)}`, 'signed-in=1') },
       floor: () => page(`/products/${pick(productIds)}`, 'signed-in=1'),
+    },
+    {
+      id: '3g', title: `SSR GET /fr/products/:id, the French page (each of ${productIds.length} once before any again: every page rendered)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      app: drawPage(productIds, id => `/fr/products/${id}`),
+      baseline: { server: ssrBaseline, next: drawPage(productIds, id => `/products/${id}`) },
+    },
+    {
+      id: '3h', title: `SSR GET /fr/products/:id, repeat visits with a chosen theme (${HOT_PRODUCTS} popular products, page cache warm)`, kind: 'page', connections: READ_CONNECTIONS, warmup: true, expected: [200],
+      before: () => warm(productIds.slice(0, HOT_PRODUCTS).map(id => `/fr/products/${id}`), 'comptoir_theme=dark'),
+      app: () => page(`/fr/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`, 'comptoir_theme=dark'),
+      baseline: { server: ssrBaseline, next: () => page(`/products/${pick(productIds.slice(0, HOT_PRODUCTS))}`) },
     },
     {
       id: '4a', title: `POST /api/orders with a delivery by weight, ${BUYERS} buyers, 1-3 lines over ${productIds.length} products`, kind: 'write', connections: WRITE_CONNECTIONS, warmup: true, expected: [201],
