@@ -61,14 +61,25 @@ export function findErrorCode(error: unknown, matches: (code: string) => boolean
 
 const sqlState = (error: unknown) => findErrorCode(error, code => /^[0-9A-Z]{5}$/.test(code))
 
+/** At most this many issues are reported: a body of ten thousand bad items gets an answer of a useful size. */
+const MAX_ISSUES = 50
+/** What valibot's own messages quote of the input (`but received "…"`), at most. */
+const MAX_RECEIVED = 40
+
+/** A valibot message with the input it quotes cut short: the client knows what it sent. */
+function shortened(issue: v.BaseIssue<unknown>) {
+  const { message, received } = issue
+  return received.length > MAX_RECEIVED ? message.replace(received, `${received.slice(0, MAX_RECEIVED)}…`) : message
+}
+
 /** Turns valibot issues into `{ field: [messages] }`; issues about the whole input go under `_root`. */
 export function issuesToDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDetails {
   const details: ErrorDetails = {}
-  for (const issue of issues) {
+  for (const issue of issues.slice(0, MAX_ISSUES)) {
     const key = v.getDotPath(issue) ?? '_root'
     // valibot words a missing key as 'Invalid key: Expected "x" but received undefined'.
     const missing = issue.kind === 'schema' && issue.received === 'undefined' && issue.expected?.startsWith('"')
-    ;(details[key] ??= []).push(missing ? `${key.split('.').pop()} is required` : issue.message)
+    ;(details[key] ??= []).push(missing ? `${key.split('.').pop()} is required` : shortened(issue))
   }
   return details
 }

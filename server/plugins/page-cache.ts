@@ -26,7 +26,10 @@ function neutralCookies(event: H3Event): { theme: string } | undefined {
   const cookies = parseCookies(event)
   if (Object.keys(cookies).some(name => !NEUTRAL_COOKIES.has(name))) return undefined
   const theme = cookies[THEME_COOKIE]
-  return { theme: theme === 'light' || theme === 'dark' ? theme : 'system' }
+  if (theme === undefined) return { theme: 'system' }
+  // Only the values color-mode writes; anything else (`%22dark%22`, which the page's own cookie
+  // reader would still take as dark) is rendered for its sender and not kept.
+  return theme === 'light' || theme === 'dark' ? { theme } : undefined
 }
 
 /**

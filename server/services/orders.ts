@@ -283,7 +283,7 @@ export async function createOrder(db: Database, buyer: Buyer, input: OrderCreate
           '',
           ...(method ? [...paymentInstructions(method, orderId, totals.grossCents, dueAt!, locale), ''] : []),
           words.shipTo,
-          destination.text,
+          destination.structured ? formatAddress(destination.structured, locale) : destination.text,
         ].join('\n'),
       }),
     ])

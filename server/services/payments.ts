@@ -278,7 +278,8 @@ export async function startCardCheckout(db: Database, orderId: string, buyer: { 
       success_url: `${orderPage}?paid=1`,
       cancel_url: orderPage,
       expires_at: expiresAt,
-    }, { idempotencyKey: `checkout-${payment.id}-${payment.updatedAt.getTime()}-${expiresAt}` })
+      locale,
+    }, { idempotencyKey: `checkout-${payment.id}-${payment.updatedAt.getTime()}-${expiresAt}-${locale}` })
   }
   catch (error) {
     logger.warn('Stripe Checkout could not be opened', { order_id: order.id, error: (error as Error).message })

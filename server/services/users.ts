@@ -52,7 +52,7 @@ async function assertAvailable(db: Database, fields: { email?: string, username?
 }
 
 /** Builds the confirmation link of an account's address (signed, so it comes from the caller). */
-export type VerificationLink = (user: { id: string, email: string }) => Promise<string>
+export type VerificationLink = (user: { id: string, email: string, locale: ShopLocale }) => Promise<string>
 
 /** A new account, and the mail that asks its owner to confirm the address, in one transaction. */
 export async function registerUser(db: Database, input: RegisterInput, link: VerificationLink) {

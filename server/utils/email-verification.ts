@@ -1,3 +1,5 @@
+import type { ShopLocale } from '#shared/utils/locale'
+import { DEFAULT_LOCALE } from '#shared/utils/locale'
 import { useConfig } from '../lib/config'
 import { newToken, readToken, signingKey } from './tokens'
 
@@ -9,13 +11,14 @@ export const VERIFICATION_LINK_HOURS = 48
  * address, under SITE_URL (never the request's Host, which a client chooses). It works
  * once: confirming sets `email_verified_at`, and a confirmed address takes no link.
  */
-export async function verificationLink(user: { id: string, email: string }) {
+export async function verificationLink(user: { id: string, email: string, locale: ShopLocale }) {
   const token = await newToken(AUDIENCE, { email: user.email })
     .setSubject(user.id)
     .setIssuedAt()
     .setExpirationTime(`${VERIFICATION_LINK_HOURS}h`)
     .sign(signingKey())
-  return `${useConfig().siteUrl}/verify-email?token=${token}`
+  // The page in the account's language, like the mail.
+  return `${useConfig().siteUrl}${user.locale === DEFAULT_LOCALE ? '' : `/${user.locale}`}/verify-email?token=${token}`
 }
 
 /** The account and address a genuine, unexpired link names, or null. */

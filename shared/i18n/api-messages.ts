@@ -299,9 +299,16 @@ function frenchValue(value: string) {
 /** `field: message`, as the product import reports a row's reasons. */
 const FIELD_PREFIX = /^([\w.-]+): (.+)$/s
 
+/**
+ * The longest message translated: the shop's own are far shorter; a longer one carries what
+ * a client sent (valibot's defaults quote the input), which could make the patterns' lazy
+ * groups backtrack for seconds. It goes out as it came.
+ */
+const MAX_TRANSLATED_LENGTH = 300
+
 /** The message in `locale`: French when a pattern fits it, else as it came. */
 export function translateMessage(message: string, locale: 'en' | 'fr'): string {
-  if (locale !== 'fr' || !message) return message
+  if (locale !== 'fr' || !message || message.length > MAX_TRANSLATED_LENGTH) return message
   if (!exact) compile()
   const fixed = exact!.get(message)
   if (fixed !== undefined) return fixed

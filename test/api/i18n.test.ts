@@ -73,6 +73,9 @@ describe('the language of a page', () => {
     expect(dark.headers.get('x-page-cache')).toBe('miss')
     expect(dark.text).toMatch(/<html[^>]* class="dark"/)
     expect((await load(`/fr/products/${product.id}`, { cookie: 'comptoir_theme=dark' })).headers.get('x-page-cache')).toBe('hit')
+    // A theme cookie the shop does not write (quoted, which the page's own cookie reader still takes as dark) is not kept for others.
+    expect((await load(`/fr/products/${product.id}`, { cookie: 'comptoir_theme=%22dark%22' })).headers.get('x-page-cache')).toBeNull()
+    expect((await load(`/fr/products/${product.id}`)).text).not.toMatch(/<html[^>]* class="dark"/)
     // Any other cookie still means a page made for that visitor.
     expect((await load(`/fr/products/${product.id}`, { cookie: 'comptoir_theme=dark; comptoir_cart=x' })).headers.get('x-page-cache')).toBeNull()
   })
@@ -104,6 +107,16 @@ describe('the language of the API', () => {
     expect(Object.keys(french.body.details).sort()).toEqual(Object.keys(english.body.details).sort())
   })
 
+  it('answers a flood of bad input in French as fast as in English: the quoted input cut short, fifty details at most', async () => {
+    const headers = { 'origin': oneInstanceURL, 'accept-language': 'fr' }
+    const quoted = await request('/api/auth/login', { method: 'POST', json: ' must be  to '.repeat(60_000), headers }, oneInstanceURL)
+    expect(quoted.status).toBe(400)
+    expect(quoted.text.length).toBeLessThan(1000)
+    const items = await request('/api/cart/quote', { method: 'POST', json: { items: Array.from({ length: 5000 }, () => 'x') }, headers }, oneInstanceURL)
+    expect(items.status).toBe(400)
+    expect(Object.keys(items.body.details).length).toBeLessThanOrEqual(50)
+  })
+
   it('keeps an account\'s language, takes it from the page it registered on, and writes its mails in it', async () => {
     const session = new Session(oneInstanceURL)
     const account = uniqueAccount('francais')
@@ -112,6 +125,8 @@ describe('the language of the API', () => {
     expect(res.body.data.user.locale).toBe('fr')
     const [mail] = await mailsTo(account.email, 1)
     expect(mail).toContain('Subject: Confirmez votre adresse e-mail pour Comptoir')
+    // Its link opens the French page.
+    expect(mail).toMatch(/\/fr\/verify-email\?token=/)
     expect((await new Session(oneInstanceURL).request('/api/auth/verify-email', { method: 'POST', json: { token: await verificationToken(account.email) } })).status).toBe(200)
 
     // Without Accept-Language (a script, say), the API answers in the account's language.
