@@ -4,7 +4,7 @@ export function useShopLocale() {
   return computed<ShopLocale>(() => isShopLocale(locale.value) ? locale.value : DEFAULT_LOCALE)
 }
 
-/** Prices, dates and durations in the page's language: `€12.90` / `12,90 €`, `1 December 2026` / `1 décembre 2026`. */
+/** Prices, dates, durations and percentages in the page's language: `€12.90` / `12,90 €`, `1 December 2026` / `1 décembre 2026`. */
 export function useFormat() {
   const locale = useShopLocale()
   return {
@@ -12,5 +12,6 @@ export function useFormat() {
     date: (iso: string) => formatDate(iso, locale.value),
     dateTime: (iso: string) => formatDateTime(iso, locale.value),
     duration: (seconds: number) => formatDuration(seconds, locale.value),
+    percent: (value: number) => formatPercent(value, locale.value),
   }
 }

@@ -23,6 +23,11 @@ export function intlTag(locale: ShopLocale) {
   return INTL_TAGS[locale]
 }
 
+/** A percentage as the language writes it: `12.5%` in English, `12,5 %` in French. */
+export function formatPercent(value: number, locale: ShopLocale = DEFAULT_LOCALE) {
+  return new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(value / 100)
+}
+
 /**
  * The shop's language a browser prefers, from its `Accept-Language` header (`fr-CA,fr;q=0.9,en;q=0.8`):
  * the highest-weighted range naming one of ours (`*` names none), or undefined when none does.

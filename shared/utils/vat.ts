@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, intlTag, type ShopLocale } from './locale.ts'
+import { DEFAULT_LOCALE, formatPercent, type ShopLocale } from './locale.ts'
 /**
  * VAT, French style: prices are entered and shown including VAT, and the net amount and
  * the VAT are worked out from them. Rates are kept in basis points (5.5 % = 550) so that
@@ -147,5 +147,5 @@ export function taxTotals(lines: (TaxedAmount & { rateBp: number })[]): TaxedAmo
 
 /** A rate as the pages show it: `5.5%` in English, `5,5 %` in French. */
 export function formatVatRate(rate: number, locale: ShopLocale = DEFAULT_LOCALE): string {
-  return new Intl.NumberFormat(intlTag(locale), { style: 'percent', maximumFractionDigits: 2 }).format(rate / 100)
+  return formatPercent(rate, locale)
 }
